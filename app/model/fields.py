@@ -1,0 +1,101 @@
+"""Field types with the limits every file is held to: finite, sane magnitudes, valid polygons.
+
+Lengths are inches in memory. A file may store another unit: storage validates it with
+context={"inches_per_unit": f}, and every Length here scales itself on the way in.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo
+from pydantic_core import PydanticCustomError
+
+#: 1,000 ft: no classroom is larger, and anything beyond is a typo or a hostile file
+MAX_COORD = 12_000.0
+#: 100 ft: the largest single piece or opening we accept
+MAX_SIZE = 1_200.0
+MAX_POLYGON_POINTS = 2_000
+
+
+def problem(kind: str, text: str) -> PydanticCustomError:
+    """A validation error with a finished sentence (pydantic templates know no format specs)."""
+    return PydanticCustomError(kind, "{msg}", {"msg": text})
+
+
+def _inches(value: float, info: ValidationInfo) -> float:
+    factor = (info.context or {}).get("inches_per_unit", 1.0)
+    return value * factor
+
+
+def _coord(value: float, info: ValidationInfo) -> float:
+    value = _inches(value, info)
+    if abs(value) > MAX_COORD:
+        raise problem("too_far", f"{value:.4g} in is beyond 1,000 ft from the origin")
+    return value
+
+
+def _size(value: float, info: ValidationInfo) -> float:
+    value = _inches(value, info)
+    if value <= 0:
+        raise problem("not_positive", f"must be more than zero (got {value:g})")
+    if value > MAX_SIZE:
+        raise problem("too_big", f"{value:.4g} in is larger than 100 ft")
+    return value
+
+
+def _angle(value: float) -> float:
+    return value % 360.0
+
+
+Coord = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_coord)]
+Size = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_size)]
+Angle = Annotated[float, Field(allow_inf_nan=False, ge=-36_000, le=36_000), AfterValidator(_angle)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
+Name = Annotated[str, StringConstraints(max_length=120)]
+Text = Annotated[str, StringConstraints(max_length=5_000)]
+
+Point = tuple[Coord, Coord]
+
+
+def _check_polygon(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    if len(points) < 3:
+        raise problem("polygon", f"needs at least 3 points (got {len(points)})")
+    if len(points) > MAX_POLYGON_POINTS:
+        raise problem("polygon", f"has {len(points)} points; at most {MAX_POLYGON_POINTS:,} are allowed")
+    if len(points) > 3 and points[0] == points[-1]:
+        points = points[:-1]  # a closed ring written out in full
+    crossing = _first_self_crossing(points)
+    if crossing is not None:
+        raise problem("polygon", f"crosses itself near ({crossing[0]:.0f}, {crossing[1]:.0f})")
+    if abs(_shoelace(points)) < 1e-6:
+        raise problem("polygon", "has no area: its points lie on one line")
+    return points
+
+
+def _shoelace(points: list[tuple[float, float]]) -> float:
+    n = len(points)
+    return 0.5 * sum(points[i][0] * points[(i + 1) % n][1] - points[(i + 1) % n][0] * points[i][1] for i in range(n))
+
+
+def _first_self_crossing(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """Where the ring crosses or touches itself, or None for a simple polygon."""
+    import shapely  # local: keep `import app.model` light
+
+    ring = shapely.LinearRing(points)
+    if ring.is_simple:
+        return None
+    reason = shapely.is_valid_reason(shapely.Polygon(points))
+    # "Self-intersection[x y]" / "Ring Self-intersection[x y]"
+    if "[" in reason:
+        try:
+            x, y = (float(v) for v in reason[reason.index("[") + 1 : reason.index("]")].split()[:2])
+            if math.isfinite(x) and math.isfinite(y):
+                return (x, y)
+        except ValueError:
+            pass
+    return points[0]
+
+
+Polygon = Annotated[list[Point], AfterValidator(_check_polygon)]
