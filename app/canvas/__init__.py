@@ -1,0 +1,1 @@
+"""The plan view: scene mirroring the Document, items, mouse tools (Qt)."""

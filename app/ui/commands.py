@@ -1,0 +1,238 @@
+"""Undoable edits: each command calls one Document method to do, and its inverse to undo.
+
+Qt Undo Framework pattern: a mouse drag is ONE command on release; arrow-key nudges of the same
+selection merge through `mergeWith` with a fixed id(); removals restore the list index.
+Every command remembers its layout, so undoing it shows that layout first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from app.model import Layout, Piece, Room, TransitionPlan, Zone
+from app.ui.document import Document
+
+NUDGE_ID = 1001  # arrow-key nudges of one selection merge into one undo step
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s" if not word.endswith("y") else f"{n} {word[:-1]}ies"
+
+
+class _LayoutCommand(QUndoCommand):
+    def __init__(self, doc: Document, text: str, layout_id: str | None = None):
+        super().__init__(text)
+        self.doc = doc
+        self.layout_id = layout_id or doc.layout_id
+
+
+class AddPiece(_LayoutCommand):
+    def __init__(self, doc: Document, piece: Piece, index: int | None = None, layout_id: str | None = None):
+        super().__init__(doc, f"Add {piece.display_name}", layout_id)
+        self.piece, self.index = piece, index
+
+    def redo(self):
+        self.index = self.doc.add_piece(self.piece, self.index, self.layout_id)
+
+    def undo(self):
+        self.doc.remove_piece(self.piece.id, self.layout_id)
+
+
+class RemovePiece(_LayoutCommand):
+    def __init__(self, doc: Document, piece_id: str, layout_id: str | None = None):
+        piece = doc.piece(piece_id, layout_id)
+        super().__init__(doc, f"Delete {piece.display_name}", layout_id)
+        self.piece_id, self.piece, self.index = piece_id, piece, None
+
+    def redo(self):
+        self.piece, self.index = self.doc.remove_piece(self.piece_id, self.layout_id)
+
+    def undo(self):
+        self.doc.add_piece(self.piece, self.index, self.layout_id)
+
+
+class MovePieces(_LayoutCommand):
+    """Pieces moved by a drag (one command on release) or by arrow keys (merged)."""
+
+    def __init__(self, doc: Document, old: dict[str, tuple[float, float]], new: dict[str, tuple[float, float]],
+                 nudge: bool = False, layout_id: str | None = None):
+        name = doc.piece(next(iter(new)), layout_id).display_name if len(new) == 1 else _plural(len(new), "piece")
+        super().__init__(doc, f"Move {name}", layout_id)
+        self.old, self.new, self.nudge = dict(old), dict(new), nudge
+
+    def id(self) -> int:
+        return NUDGE_ID if self.nudge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, MovePieces) and other.nudge and self.nudge and other.layout_id == self.layout_id
+                and set(other.new) == set(self.new)):
+            return False
+        self.new = dict(other.new)
+        return True
+
+    def redo(self):
+        self.doc.move_pieces(self.new, self.layout_id)
+
+    def undo(self):
+        self.doc.move_pieces(self.old, self.layout_id)
+
+
+class SetPieceFields(_LayoutCommand):
+    """One committed inspector edit, a rotation or a resize."""
+
+    def __init__(self, doc: Document, piece_id: str, text: str | None = None, layout_id: str | None = None, **fields):
+        piece = doc.piece(piece_id, layout_id)
+        super().__init__(doc, text or f"Change {piece.display_name}", layout_id)
+        self.piece_id, self.new = piece_id, fields
+        self.old = {k: getattr(piece, k) for k in fields}
+
+    def redo(self):
+        self.doc.set_piece_fields(self.piece_id, self.layout_id, **self.new)
+
+    def undo(self):
+        self.doc.set_piece_fields(self.piece_id, self.layout_id, **self.old)
+
+
+class AddZone(_LayoutCommand):
+    def __init__(self, doc: Document, zone: Zone, index: int | None = None, layout_id: str | None = None):
+        super().__init__(doc, f"Add zone {zone.display_name}", layout_id)
+        self.zone, self.index = zone, index
+
+    def redo(self):
+        self.index = self.doc.add_zone(self.zone, self.index, self.layout_id)
+
+    def undo(self):
+        self.doc.remove_zone(self.zone.id, self.layout_id)
+
+
+class RemoveZone(_LayoutCommand):
+    def __init__(self, doc: Document, zone_id: str, layout_id: str | None = None):
+        zone = doc.zone(zone_id, layout_id)
+        super().__init__(doc, f"Delete zone {zone.display_name}", layout_id)
+        self.zone_id, self.zone, self.index, self.rotation_index = zone_id, zone, None, None
+
+    def redo(self):
+        self.zone, self.index, self.rotation_index = self.doc.remove_zone(self.zone_id, self.layout_id)
+
+    def undo(self):
+        self.doc.add_zone(self.zone, self.index, self.layout_id, self.rotation_index)
+
+
+class SetZoneFields(_LayoutCommand):
+    def __init__(self, doc: Document, zone_id: str, text: str | None = None, layout_id: str | None = None, **fields):
+        zone = doc.zone(zone_id, layout_id)
+        super().__init__(doc, text or f"Change zone {zone.display_name}", layout_id)
+        self.zone_id, self.new = zone_id, fields
+        self.old = {k: getattr(zone, k) for k in fields}
+
+    def redo(self):
+        self.doc.set_zone_fields(self.zone_id, self.layout_id, **self.new)
+
+    def undo(self):
+        self.doc.set_zone_fields(self.zone_id, self.layout_id, **self.old)
+
+
+class SetRoom(_LayoutCommand):
+    def __init__(self, doc: Document, room: Room, text: str = "Change room", layout_id: str | None = None):
+        super().__init__(doc, text, layout_id)
+        self.new, self.old = room, doc._layout(layout_id).room
+
+    def redo(self):
+        self.old = self.doc.set_room(self.new, self.layout_id)
+
+    def undo(self):
+        self.doc.set_room(self.old, self.layout_id)
+
+
+class SetTransitions(_LayoutCommand):
+    def __init__(self, doc: Document, plan: TransitionPlan, text: str = "Change transitions", layout_id: str | None = None):
+        super().__init__(doc, text, layout_id)
+        self.new, self.old = plan, doc._layout(layout_id).transitions
+
+    def redo(self):
+        self.old = self.doc.set_transitions(self.new, self.layout_id)
+
+    def undo(self):
+        self.doc.set_transitions(self.old, self.layout_id)
+
+
+# --- layouts (these belong to the project, not to one layout) ----------------------------
+
+
+class AddLayout(QUndoCommand):
+    def __init__(self, doc: Document, layout: Layout, index: int | None = None, text: str | None = None):
+        super().__init__(text or f"Add layout {layout.name}")
+        self.doc, self.layout, self.index, self.previous = doc, layout, index, doc.layout_id
+
+    def redo(self):
+        self.index = self.doc.add_layout(self.layout, self.index)
+
+    def undo(self):
+        self.doc.remove_layout(self.layout.id)
+        if any(lay.id == self.previous for lay in self.doc.project.layouts):
+            self.doc.set_current_layout(self.previous)
+
+
+class RemoveLayout(QUndoCommand):
+    def __init__(self, doc: Document, layout_id: str):
+        layout = doc._layout(layout_id)
+        super().__init__(f"Delete layout {layout.name}")
+        self.doc, self.layout_id, self.layout, self.index = doc, layout_id, layout, None
+
+    def redo(self):
+        self.layout, self.index = self.doc.remove_layout(self.layout_id)
+
+    def undo(self):
+        self.doc.add_layout(self.layout, self.index)
+
+
+class RenameLayout(QUndoCommand):
+    def __init__(self, doc: Document, layout_id: str, name: str):
+        super().__init__(f"Rename layout to {name.strip()}")
+        self.doc, self.layout_id, self.new, self.old = doc, layout_id, name, doc._layout(layout_id).name
+
+    def redo(self):
+        self.old = self.doc.rename_layout(self.layout_id, self.new)
+
+    def undo(self):
+        self.doc.rename_layout(self.layout_id, self.old)
+
+
+class MoveLayout(QUndoCommand):
+    def __init__(self, doc: Document, layout_id: str, index: int):
+        super().__init__(f"Reorder layout {doc._layout(layout_id).name}")
+        self.doc, self.layout_id, self.new, self.old = doc, layout_id, index, None
+
+    def redo(self):
+        self.old = self.doc.move_layout(self.layout_id, self.new)
+
+    def undo(self):
+        self.doc.move_layout(self.layout_id, self.old)
+
+
+def delete_items(doc: Document, piece_ids: list[str], zone_ids: list[str]) -> None:
+    """Delete a selection as one undo step."""
+    n = len(piece_ids) + len(zone_ids)
+    if n == 0:
+        return
+    stack = doc.undo_stack
+    if n == 1:
+        stack.push(RemovePiece(doc, piece_ids[0]) if piece_ids else RemoveZone(doc, zone_ids[0]))
+        return
+    stack.beginMacro(f"Delete {_plural(n, 'item')}")
+    for pid in piece_ids:
+        stack.push(RemovePiece(doc, pid))
+    for zid in zone_ids:
+        stack.push(RemoveZone(doc, zid))
+    stack.endMacro()
+
+
+def add_items(doc: Document, pieces: list[Piece], zones: list[Zone], text: str) -> None:
+    """Add pasted or duplicated items as one undo step."""
+    stack = doc.undo_stack
+    stack.beginMacro(text)
+    for piece in pieces:
+        stack.push(AddPiece(doc, piece))
+    for zone in zones:
+        stack.push(AddZone(doc, zone))
+    stack.endMacro()
