@@ -1,0 +1,28 @@
+"""Every check on one layout, in the order a teacher should fix things. No Qt here."""
+
+from __future__ import annotations
+
+from app.model import Finding, Layout, Project, Severity
+
+#: errors first (the plan does not work), then warnings, then notes
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def run_checks(project: Project, layout: Layout) -> list[Finding]:
+    """The room's geometry (collisions, paths, reach) and the evidence's readiness, sorted stably."""
+    from app.evidence import evidence_findings  # local: `import app.checks` stays light
+    from app.geometry import check_layout
+
+    findings = list(check_layout(layout)) + list(evidence_findings(project, layout))
+    return sort_findings(findings)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=lambda f: _ORDER.get(f.severity, len(_ORDER)))
+
+
+def count_by_severity(findings: list[Finding]) -> dict[Severity, int]:
+    counts = {severity: 0 for severity in _ORDER}
+    for finding in findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    return counts
