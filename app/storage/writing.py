@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import stat
 import tempfile
 
@@ -17,7 +18,12 @@ def project_to_json(project: Project) -> str:
     """The file text: the envelope first, then the project; always inches."""
     body = project.model_dump(mode="json", exclude={"schema_version"})
     envelope = {"format": FORMAT, "schema_version": project.schema_version, "length_unit": "in", **body}
-    return json.dumps(envelope, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    text = json.dumps(envelope, indent=2, ensure_ascii=False, allow_nan=False)
+    return _POINT.sub(r"[\1, \2]", text) + "\n"
+
+
+# a point [x, y] on one line: a JSON string never holds a raw newline, so this never touches text
+_POINT = re.compile(r"\[\n\s+(-?[0-9][0-9.eE+-]*),\n\s+(-?[0-9][0-9.eE+-]*)\n\s*\]")
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
@@ -25,7 +31,7 @@ def save_project(project: Project, path: str | os.PathLike) -> None:
     source = os.fspath(path)
     try:
         data = project_to_json(project).encode("utf-8")
-    except ValueError as e:  # a NaN slipped into the model: refuse rather than write bad JSON
+    except (ValueError, TypeError) as e:  # a NaN slipped into the model: refuse rather than write bad JSON
         raise ProjectFileError(source, f"cannot be saved: {e}") from None
     target = os.path.realpath(source) if os.path.islink(source) else source  # save through a link
     folder = os.path.dirname(os.path.abspath(target))

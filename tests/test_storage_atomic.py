@@ -1,0 +1,164 @@
+"""Saving never loses the old file: a failure at any step leaves it intact and no temp behind."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import app.storage.writing as writing
+from app.storage import ProjectFileError, load_project, save_project
+
+NOBODY = 65534
+
+
+@pytest.fixture
+def project(samples_dir):
+    return load_project(samples_dir / "station-rotation.classroom.json")
+
+
+@pytest.fixture
+def saved(tmp_path, project):
+    """A folder holding one saved project: returns its path and its bytes."""
+    path = tmp_path / "room.classroom.json"
+    save_project(project, path)
+    return path, path.read_bytes()
+
+
+def _changed(project):
+    return project.model_copy(update={"title": "A new title"})
+
+
+def _only_the_file(path: Path) -> None:
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+
+
+@contextlib.contextmanager
+def _as_an_ordinary_user():
+    """Permissions mean nothing to root: drop to `nobody` for the block (and back)."""
+    if os.geteuid() != 0:
+        yield
+        return
+    os.setegid(NOBODY)
+    os.seteuid(NOBODY)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+
+
+@pytest.fixture
+def open_folder():
+    """A folder an ordinary user can reach (pytest's tmp_path is private to its owner)."""
+    base = Path(tempfile.mkdtemp(prefix="classroom-storage-"))
+    base.chmod(0o755)
+    yield base
+    for p in [base, *base.rglob("*")]:
+        p.chmod(0o755 if p.is_dir() else 0o644)
+    shutil.rmtree(base)
+
+
+def test_a_save_writes_the_new_text_and_keeps_permissions(saved, project):
+    path, _ = saved
+    path.chmod(0o640)
+    save_project(_changed(project), path)
+    assert json.loads(path.read_text(encoding="utf-8"))["title"] == "A new title"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    _only_the_file(path)
+
+
+def test_a_new_file_gets_ordinary_permissions_not_the_temp_files(tmp_path, project):
+    path = tmp_path / "new.classroom.json"
+    old = os.umask(0o022)
+    try:
+        save_project(project, path)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_when_the_rename_fails_the_old_file_is_intact(saved, project, monkeypatch):
+    path, before = saved
+
+    def refuse(src, dst):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(writing.os, "replace", refuse)
+    with pytest.raises(ProjectFileError) as caught:
+        save_project(_changed(project), path)
+    assert path.read_bytes() == before
+    _only_the_file(path)
+    assert str(caught.value) == f"{path}: cannot be saved: Input/output error; the previous file is unchanged"
+
+
+def test_when_writing_the_text_fails_the_old_file_is_intact(saved, project, monkeypatch):
+    path, before = saved
+
+    def broken_dumps(*args, **kwargs):
+        raise ValueError("Out of range float values are not JSON compliant")
+
+    monkeypatch.setattr(writing.json, "dumps", broken_dumps)
+    with pytest.raises(ProjectFileError, match="cannot be saved: Out of range float"):
+        save_project(_changed(project), path)
+    assert path.read_bytes() == before
+    _only_the_file(path)
+
+
+def test_a_full_disk_is_named_and_the_temp_removed(saved, project, monkeypatch):
+    path, before = saved
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writing.os, "fsync", no_space)
+    with pytest.raises(ProjectFileError, match="the disk is full; the previous file is unchanged"):
+        save_project(_changed(project), path)
+    assert path.read_bytes() == before
+    _only_the_file(path)
+
+
+def test_a_read_only_folder_refuses_the_save_and_keeps_the_file(open_folder, project):
+    folder = open_folder / "locked"
+    folder.mkdir()
+    path = folder / "room.classroom.json"
+    save_project(project, path)
+    before = path.read_bytes()
+    folder.chmod(0o555)
+    with _as_an_ordinary_user(), pytest.raises(ProjectFileError) as caught:
+        save_project(_changed(project), path)
+    assert str(caught.value) == f"{path}: cannot be saved: permission denied; the previous file is unchanged"
+    assert path.read_bytes() == before
+    _only_the_file(path)
+
+
+def test_an_unreadable_file_is_named_in_one_line(open_folder, project):
+    path = open_folder / "secret.classroom.json"
+    save_project(project, path)
+    path.chmod(0o000)
+    with _as_an_ordinary_user(), pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert str(caught.value) == f"{path}: cannot be read: permission denied"
+
+
+def test_saving_into_a_missing_folder_or_onto_a_folder_is_refused(tmp_path, project):
+    with pytest.raises(ProjectFileError, match="does not exist"):
+        save_project(project, tmp_path / "nowhere" / "room.classroom.json")
+    with pytest.raises(ProjectFileError, match="is a folder"):
+        save_project(project, tmp_path)
+
+
+def test_saving_through_a_link_keeps_the_link(saved, project):
+    path, _ = saved
+    link = path.parent / "link.classroom.json"
+    link.symlink_to(path.name)
+    save_project(_changed(project), link)
+    assert link.is_symlink()
+    assert json.loads(path.read_text(encoding="utf-8"))["title"] == "A new title"
