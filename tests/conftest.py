@@ -16,3 +16,16 @@ SAMPLES = REPO / "app" / "assets" / "samples"
 @pytest.fixture
 def samples_dir() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_cycles():
+    """Collect reference cycles (undo command -> document -> stack -> command) after each test.
+
+    Left to the interpreter, they are collected in pytest_unconfigure after the QApplication is
+    gone, and deleting a QObject then segfaults.
+    """
+    yield
+    import gc
+
+    gc.collect()
