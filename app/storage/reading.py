@@ -94,6 +94,8 @@ def _parse(text: str) -> Project:
     if not isinstance(unit, str) or unit not in INCHES_PER:
         raise FileProblem(f"length_unit {_short(unit)} is not one of {', '.join(INCHES_PER)}")
     factor = INCHES_PER[unit]
+    if data.get("layouts") == []:
+        raise FileProblem("layouts: is empty; a project needs at least one layout")
     if factor != 1.0:
         data = _catalog_sizes_in_file_units(data, factor)
     try:
