@@ -1,0 +1,293 @@
+"""What the plan shows: the room, pieces of furniture and zones. Items only draw and report:
+they never write the model (a drag or a handle asks the scene to push a command on release).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
+
+from app.canvas import style
+from app.model import ZONE_KINDS, Piece, Room, Zone
+
+
+class RoomItem(QGraphicsItem):
+    """Floor, thick walls, doors with their swing, windows and wall features (whiteboards...)."""
+
+    def __init__(self, room: Room):
+        super().__init__()
+        self.setZValue(-10)
+        self.room = room
+        self._rebuild()
+
+    def set_room(self, room: Room) -> None:
+        self.prepareGeometryChange()
+        self.room = room
+        self._rebuild()
+        self.update()
+
+    def _rebuild(self) -> None:
+        self._outline = QPainterPath()
+        self._outline.addPolygon(style.polygon(self.room.outline))
+        self._outline.closeSubpath()
+        pad = 60.0  # door swings and wall thickness reach outside the outline
+        self._bounds = self._outline.boundingRect().adjusted(-pad, -pad, pad, pad)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._outline
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillPath(self._outline, style.FLOOR)
+        painter.setPen(QPen(style.WALL, style.WALL_THICKNESS, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
+                            Qt.PenJoinStyle.MiterJoin))
+        painter.drawPath(self._outline)
+        room = self.room
+        for window in room.windows:
+            a, b = room.opening_span(window)
+            line = QLineF(QPointF(*a), QPointF(*b))
+            painter.setPen(QPen(style.FLOOR, style.WALL_THICKNESS - 1.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            painter.drawLine(line)
+            painter.setPen(QPen(QColor("#4a90c2"), 1.2))
+            painter.drawLine(line)
+            nx, ny = room.inward_normal(window.wall)
+            for off in (-2.0, 2.0):
+                painter.drawLine(line.translated(nx * off, ny * off))
+        for feature in room.features:
+            a, b = room.opening_span(feature)
+            nx, ny = room.inward_normal(feature.wall)
+            shift = style.WALL_THICKNESS / 2 + 2
+            line = QLineF(QPointF(a[0] + nx * shift, a[1] + ny * shift), QPointF(b[0] + nx * shift, b[1] + ny * shift))
+            color = QColor("#3c8d5a") if feature.kind == "whiteboard" else QColor("#a0522d")
+            painter.setPen(QPen(color, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+            painter.drawLine(line)
+            self._wall_label(painter, line, feature.label or feature.kind.replace("-", " ").capitalize(), nx, ny)
+        for door in room.doors:
+            self._paint_door(painter, door)
+
+    def _paint_door(self, painter: QPainter, door) -> None:
+        room = self.room
+        a, b = room.opening_span(door)
+        painter.setPen(QPen(style.FLOOR, style.WALL_THICKNESS + 1, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.drawLine(QPointF(*a), QPointF(*b))
+        if door.swing == "none":
+            return
+        hinge, latch = (a, b) if door.hinge == "start" else (b, a)
+        nx, ny = room.inward_normal(door.wall)
+        if door.swing == "out":
+            nx, ny = -nx, -ny
+        width = door.width
+        leaf_end = QPointF(hinge[0] + nx * width, hinge[1] + ny * width)
+        painter.setPen(QPen(style.WALL, 1.5))
+        painter.drawLine(QPointF(*hinge), leaf_end)
+        # the swing: a quarter circle from the open leaf to the latch side
+        start = math.degrees(math.atan2(-(latch[1] - hinge[1]), latch[0] - hinge[0]))
+        end = math.degrees(math.atan2(-ny, nx))
+        span = (end - start + 540) % 360 - 180
+        rect = QRectF(hinge[0] - width, hinge[1] - width, 2 * width, 2 * width)
+        painter.setPen(QPen(QColor("#777777"), 0.8, Qt.PenStyle.DashLine))
+        painter.drawArc(rect, int(start * 16), int(span * 16))
+
+    @staticmethod
+    def _wall_label(painter: QPainter, line: QLineF, text: str, nx: float, ny: float) -> None:
+        painter.save()
+        mid = line.center()
+        painter.translate(mid.x() + nx * 6, mid.y() + ny * 6)
+        angle = -line.angle()
+        if 90 < (angle % 360) < 270:
+            angle += 180
+        painter.rotate(angle)
+        font = QFont()
+        font.setPixelSize(6)
+        painter.setFont(font)
+        painter.setPen(QColor("#333333"))
+        painter.drawText(QRectF(-line.length() / 2, -4, line.length(), 8), Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+
+class PieceItem(QGraphicsObject):
+    """A piece of furniture by its footprint, with its label upright."""
+
+    def __init__(self, piece: Piece):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(False)
+        self.piece_id = piece.id
+        self.problem = False
+        self.sync(piece)
+
+    def sync(self, piece: Piece) -> None:
+        self.prepareGeometryChange()
+        self.piece = piece
+        self._path = style.piece_path(piece)
+        self._bounds = self._path.boundingRect().adjusted(-2, -2, 2, 2)
+        self.setPos(piece.x, piece.y)
+        self.setRotation(piece.rotation)
+        self.setZValue(style.Z_PIECE if piece.solid else style.Z_RUG)
+        self.setToolTip(f"{piece.display_name}: {piece.width:g} x {piece.depth:g} in")
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._path
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        piece = self.piece
+        painter.fillPath(self._path, style.piece_fill(piece))
+        edge = style.SELECTED if self.isSelected() else style.PROBLEM if self.problem else style.FURNITURE_EDGE
+        pen = QPen(edge, 2.0 if self.isSelected() or self.problem else 0.8)
+        if not piece.solid:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawPath(self._path)
+        if piece.item.blocks_sight:  # tall pieces: a cross, as architects mark full-height storage
+            r = self._path.boundingRect()
+            painter.setPen(QPen(edge, 0.5))
+            painter.drawLine(r.topLeft(), r.bottomRight())
+            painter.drawLine(r.topRight(), r.bottomLeft())
+        self._paint_label(painter)
+
+    def _paint_label(self, painter: QPainter) -> None:
+        piece = self.piece
+        lod = QStyleOptionScale.of(painter)
+        if min(piece.width, piece.depth) * lod < 14:  # too small on screen to read: the tooltip has it
+            return
+        painter.save()
+        rot = piece.rotation % 360
+        w, d = piece.width, piece.depth
+        if 45 < rot < 135 or 225 < rot < 315:
+            painter.rotate(-90 if rot < 180 else 90)
+            w, d = d, w
+        elif 135 <= rot <= 225:
+            painter.rotate(180)
+        font = QFont()
+        font.setPixelSize(max(1, int(min(6.0, d * 0.4))))
+        painter.setFont(font)
+        painter.setPen(QColor("#333333"))
+        rect = QRectF(-w / 2 + 1, -d / 2, w - 2, d)
+        text = painter.fontMetrics().elidedText(piece.display_name, Qt.TextElideMode.ElideRight, int(rect.width()))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update()
+        return super().itemChange(change, value)
+
+
+class QStyleOptionScale:
+    """The on-screen size of one scene inch, read from the painter."""
+
+    @staticmethod
+    def of(painter: QPainter) -> float:
+        t = painter.worldTransform()
+        return math.hypot(t.m11(), t.m12()) or 1.0
+
+
+class ZoneItem(QGraphicsObject):
+    """A zone/station: tinted and hatched in its kind's colour, with number, icon and name."""
+
+    def __init__(self, zone: Zone):
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(style.Z_ZONE)
+        self.zone_id = zone.id
+        self.problem = False
+        self.sync(zone)
+
+    def sync(self, zone: Zone) -> None:
+        self.prepareGeometryChange()
+        self.zone = zone
+        self.setPos(0, 0)
+        self._path = QPainterPath()
+        self._path.addPolygon(style.polygon(zone.polygon))
+        self._path.closeSubpath()
+        self._bounds = self._path.boundingRect().adjusted(-3, -3, 3, 3)
+        self.setToolTip(zone.display_name)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._path
+
+    def outline_shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(8)
+        return stroker.createStroke(self._path)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        kind = self.zone.kind
+        painter.fillPath(self._path, style.zone_color(kind, 45))
+        painter.fillPath(self._path, style.zone_hatch(kind))
+        edge = style.SELECTED if self.isSelected() else style.PROBLEM if self.problem else style.zone_color(kind)
+        pen = QPen(edge, 2.5 if self.isSelected() else 1.5, Qt.PenStyle.DashLine if not self.isSelected() else Qt.PenStyle.SolidLine)
+        painter.setPen(pen)
+        painter.drawPath(self._path)
+        self._paint_label(painter)
+
+    def _paint_label(self, painter: QPainter) -> None:
+        zone = self.zone
+        style_ = ZONE_KINDS[zone.kind]
+        cx, cy = zone.centroid()
+        number = f"{zone.station}. " if zone.station is not None else ""
+        text = f"{style_.icon} {number}{zone.display_name}"
+        font = QFont()
+        font.setPixelSize(9)
+        font.setBold(True)
+        painter.setFont(font)
+        metrics = painter.fontMetrics()
+        width = min(metrics.horizontalAdvance(text) + 8, self._path.boundingRect().width())
+        rect = QRectF(cx - width / 2, cy - 7, width, 14)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(QColor(255, 255, 255, 200)))
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(style.zone_color(zone.kind).darker(160))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 4))
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.update()
+        return super().itemChange(change, value)
+
+
+class Handle(QGraphicsItem):
+    """A grip for rotating or resizing the one selected item; the select tool drives it.
+
+    Drawn at a fixed size on screen (ItemIgnoresTransformations) so it stays easy to hit.
+    """
+
+    RADIUS = 5.0
+
+    def __init__(self, role: str, index: int = 0, parent: QGraphicsItem | None = None):
+        super().__init__(parent)
+        self.role, self.index = role, index  # role: "rotate" | "corner" | "vertex"
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setZValue(style.Z_HANDLE)
+        self.setCursor(Qt.CursorShape.CrossCursor if role == "rotate" else Qt.CursorShape.SizeAllCursor)
+
+    def boundingRect(self) -> QRectF:
+        r = self.RADIUS + 1
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(style.SELECTED, 1.5))
+        painter.setBrush(QColor("white"))
+        r = self.RADIUS
+        if self.role == "rotate":
+            painter.drawEllipse(QRectF(-r, -r, 2 * r, 2 * r))
+        else:
+            painter.drawRect(QRectF(-r + 1, -r + 1, 2 * r - 2, 2 * r - 2))

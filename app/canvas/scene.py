@@ -1,0 +1,396 @@
+"""PlanScene: a mirror of the Document (orange-canvas-core `canvas/scene.py`).
+
+`set_document()` connects the document's signals, fills the scene from what exists and keeps
+an id -> item map. 1 scene unit = 1 inch, y down: the model's own coordinates.
+"""
+
+from __future__ import annotations
+
+import shapely
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
+
+from app.canvas import style
+from app.canvas.grid import GridSpec, paint_grid
+from app.canvas.items import Handle, PieceItem, RoomItem, ZoneItem
+from app.canvas.overlays import FindingsOverlay, WalkableOverlay
+from app.canvas.snapping import EdgeIndex, snap_offset
+from app.canvas.tools import SelectTool, Tool
+from app.model import ZONE_KINDS, Finding, Piece, Zone, ZoneKind
+from app.ui import commands as cmd
+from app.ui.document import Document, EditError
+from app.units import format_length
+
+
+class PlanScene(QGraphicsScene):
+    drag_step = Signal(dict)  # {piece_id: (x, y)} while dragging: light checks
+    message = Signal(str)  # a line for the status bar
+    error = Signal(str)  # an edit the model refused
+    tool_changed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.room_item: RoomItem | None = None
+        self.pieces: dict[str, PieceItem] = {}
+        self.zones: dict[str, ZoneItem] = {}
+        self.grid = GridSpec()
+        self.snapping = True
+        self.units = "ft-in"
+        self.findings_overlay = FindingsOverlay()
+        self.walkable_overlay = WalkableOverlay()
+        self._tool: Tool = SelectTool(self)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.selectionChanged.connect(self._update_handles)
+        self._dimension = QGraphicsSimpleTextItem()
+        self._dimension.setZValue(style.Z_HANDLE)
+        self._dimension.setBrush(QColor("#1f4fbf"))
+        font = QFont()
+        font.setPixelSize(12)
+        self._dimension.setFont(font)
+        self._dimension.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
+
+    # --- mirroring ----------------------------------------------------------------------
+    def set_document(self, doc: Document) -> None:
+        if self.document is not None:
+            for signal, slot in self._links():
+                signal.disconnect(slot)
+        self.document = doc
+        for signal, slot in self._links():
+            signal.connect(slot)
+        self.rebuild()
+
+    def _links(self):
+        d = self.document
+        return [(d.piece_added, self._piece_added), (d.piece_changed, self._piece_changed),
+                (d.piece_removed, self._piece_removed), (d.zone_added, self._zone_added),
+                (d.zone_changed, self._zone_changed), (d.zone_removed, self._zone_removed),
+                (d.room_changed, self._room_changed), (d.layout_changed, self.rebuild)]
+
+    def rebuild(self) -> None:
+        self.set_tool(None)
+        self.clearSelection()
+        for item in list(self.items()):
+            if item.parentItem() is None and item not in (self.findings_overlay, self.walkable_overlay, self._dimension):
+                self.removeItem(item)
+        for extra in (self.findings_overlay, self.walkable_overlay, self._dimension):
+            if extra.scene() is None:
+                self.addItem(extra)
+        self._dimension.hide()
+        self.findings_overlay.set_findings([])
+        self.walkable_overlay.clear()
+        self.pieces.clear()
+        self.zones.clear()
+        layout = self.document.layout
+        self.room_item = RoomItem(layout.room)
+        self.addItem(self.room_item)
+        for zone in layout.zones:
+            self._zone_added(zone.id)
+        for piece in layout.pieces:
+            self._piece_added(piece.id)
+        self._fit_scene_rect()
+
+    def _fit_scene_rect(self) -> None:
+        x0, y0, x1, y1 = self.document.layout.room.bounds()
+        margin = max(x1 - x0, y1 - y0) * 0.6 + 120
+        self.setSceneRect(QRectF(x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin))
+
+    def _piece_added(self, piece_id: str) -> None:
+        item = PieceItem(self.document.piece(piece_id))
+        self.pieces[piece_id] = item
+        self.addItem(item)
+
+    def _piece_changed(self, piece_id: str) -> None:
+        item = self.pieces.get(piece_id)
+        if item is not None:
+            item.sync(self.document.piece(piece_id))
+            if item.isSelected():
+                self._update_handles()
+
+    def _piece_removed(self, piece_id: str) -> None:
+        item = self.pieces.pop(piece_id, None)
+        if item is not None:
+            item.setSelected(False)
+            self.removeItem(item)
+
+    def _zone_added(self, zone_id: str) -> None:
+        item = ZoneItem(self.document.zone(zone_id))
+        self.zones[zone_id] = item
+        self.addItem(item)
+
+    def _zone_changed(self, zone_id: str) -> None:
+        item = self.zones.get(zone_id)
+        if item is not None:
+            item.sync(self.document.zone(zone_id))
+            if item.isSelected():
+                self._update_handles()
+
+    def _zone_removed(self, zone_id: str) -> None:
+        item = self.zones.pop(zone_id, None)
+        if item is not None:
+            item.setSelected(False)
+            self.removeItem(item)
+
+    def _room_changed(self) -> None:
+        self.room_item.set_room(self.document.layout.room)
+        self._fit_scene_rect()
+
+    def resync(self, item) -> None:
+        """Put an item back where the model says (a cancelled or refused edit)."""
+        if isinstance(item, PieceItem) and item.piece_id in self.pieces:
+            item.sync(self.document.piece(item.piece_id))
+        elif isinstance(item, ZoneItem) and item.zone_id in self.zones:
+            item.sync(self.document.zone(item.zone_id))
+
+    # --- selection ----------------------------------------------------------------------
+    def selected_piece_ids(self) -> list[str]:
+        return [pid for pid, item in self.pieces.items() if item.isSelected()]
+
+    def selected_zone_ids(self) -> list[str]:
+        return [zid for zid, item in self.zones.items() if item.isSelected()]
+
+    def select_ids(self, ids) -> list:
+        self.clearSelection()
+        chosen = []
+        for i in ids:
+            item = self.pieces.get(i) or self.zones.get(i)
+            if item is not None:
+                item.setSelected(True)
+                chosen.append(item)
+        return chosen
+
+    def select_all(self) -> None:
+        for item in (*self.pieces.values(), *self.zones.values()):
+            item.setSelected(True)
+
+    def target_at(self, pos: QPointF):
+        """The handle, piece or zone under the pointer (a piece wins over the zone it stands in)."""
+        zone_hit = None
+        for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder):
+            if isinstance(item, Handle):
+                return item
+            if isinstance(item, PieceItem):
+                return item
+            if isinstance(item, ZoneItem) and zone_hit is None:
+                zone_hit = item
+        return zone_hit
+
+    def _update_handles(self) -> None:
+        for item in (*self.pieces.values(), *self.zones.values()):
+            for child in item.childItems():
+                if isinstance(child, Handle):
+                    self.removeItem(child)
+        selected = [i for i in self.selectedItems() if isinstance(i, (PieceItem, ZoneItem))]
+        if len(selected) != 1:
+            return
+        item = selected[0]
+        if isinstance(item, PieceItem):
+            piece = item.piece
+            if piece.fixed:
+                return
+            Handle("rotate", 0, item).setPos(0, -piece.depth / 2 - 14)
+            for i, (sx, sy) in enumerate(((-1, -1), (1, -1), (1, 1), (-1, 1))):
+                Handle("corner", i, item).setPos(sx * piece.width / 2, sy * piece.depth / 2)
+        else:
+            for i, (x, y) in enumerate(item.zone.polygon):
+                Handle("vertex", i, item).setPos(x, y)
+
+    # --- tools --------------------------------------------------------------------------
+    @property
+    def tool(self) -> Tool:
+        return self._tool
+
+    def set_tool(self, tool: Tool | None) -> None:
+        if getattr(self, "_tool", None) is not None:
+            self._tool.cancel()
+        self._tool = tool or SelectTool(self)
+        for view in self.views():
+            view.viewport().setCursor(self._tool.cursor)
+        self.tool_changed.emit(type(self._tool).__name__)
+
+    def mousePressEvent(self, event):
+        if not self._tool.press(event):
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        if not self._tool.move(event):
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        if not self._tool.release(event):
+            super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event):
+        if not self._tool.double_click(event):
+            super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event):
+        if self._tool.key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # --- edits (every one is a command) --------------------------------------------------
+    def push(self, command) -> bool:
+        """Push a command; an edit the model refuses becomes one line, not a traceback."""
+        try:
+            self.document.undo_stack.push(command)
+            return True
+        except EditError as problem:
+            self.error.emit(str(problem))
+            return False
+
+    def insert_piece(self, kind: str, pos: QPointF) -> str | None:
+        piece_id = self.document.new_id(kind)
+        x, y = self.snap_point(pos)
+        try:
+            piece = Piece(id=piece_id, kind=kind, x=x, y=y)
+        except ValueError as problem:
+            self.error.emit(str(problem).splitlines()[0])
+            return None
+        if self.push(cmd.AddPiece(self.document, piece)):
+            self.select_ids([piece_id])
+            return piece_id
+        return None
+
+    def insert_zone(self, kind: ZoneKind, polygon, station: int | None = None) -> str | None:
+        kind = ZoneKind(kind)
+        layout = self.document.layout
+        if station is None:
+            used = {z.station for z in layout.zones if z.station is not None}
+            station = next(n for n in range(1, 100) if n not in used) if len(used) < 99 else None
+        defaults = ZONE_KINDS[kind]
+        try:
+            zone = Zone(id=self.document.new_id("zone"), kind=kind, polygon=[tuple(p) for p in polygon], station=station,
+                        how_used=defaults.default_use, positive_environment=defaults.default_environment)
+        except ValueError as problem:
+            self.error.emit(f"zone: {str(problem).splitlines()[-1].strip()}")
+            return None
+        if self.push(cmd.AddZone(self.document, zone)):
+            self.select_ids([zone.id])
+            return zone.id
+        return None
+
+    def insert_zone_at(self, kind: ZoneKind, pos: QPointF, size: float = 72.0) -> str | None:
+        x, y = self.snap_point(pos)
+        h = size / 2
+        return self.insert_zone(kind, [(x - h, y - h), (x + h, y - h), (x + h, y + h), (x - h, y + h)])
+
+    def nudge(self, dx: float, dy: float) -> bool:
+        piece_ids = [p for p in self.selected_piece_ids() if not self.document.piece(p).fixed]
+        if not piece_ids:
+            return False
+        old = {p: (self.document.piece(p).x, self.document.piece(p).y) for p in piece_ids}
+        new = {p: (x + dx, y + dy) for p, (x, y) in old.items()}
+        self.push(cmd.MovePieces(self.document, old, new, nudge=True))
+        return True
+
+    # --- dragging the selection -----------------------------------------------------------
+    def begin_drag(self, pos: QPointF, target) -> dict:
+        moving = [i for i in self.selectedItems() if isinstance(i, (PieceItem, ZoneItem))]
+        moving = [i for i in moving if not (isinstance(i, PieceItem) and i.piece.fixed)]
+        still = [i.sceneBoundingRect() for pid, i in self.pieces.items() if not i.isSelected() and i.piece.solid]
+        box = target.sceneBoundingRect() if target in moving else QRectF()
+        room = self.document.layout.room
+        return {
+            "start": pos, "items": moving, "origins": {i: i.pos() for i in moving}, "moved": False,
+            "edges": EdgeIndex.of([(r.left(), r.top(), r.right(), r.bottom()) for r in still]),
+            "box": (box.left(), box.top(), box.right(), box.bottom()), "primary": target,
+            "walls": shapely.LinearRing(room.outline), "offset": (0.0, 0.0),
+        }
+
+    def drag_to(self, drag: dict, pos: QPointF, snap: bool = True) -> None:
+        dx, dy = pos.x() - drag["start"].x(), pos.y() - drag["start"].y()
+        if not drag["moved"] and abs(dx) + abs(dy) < 0.5:
+            return
+        if snap and self.snapping and drag["items"]:
+            tol = 6.0 / max(self._view_scale(), 1e-6)  # 6 px on screen
+            dx, dy, _ = snap_offset(drag["box"], dx, dy, drag["edges"], self.grid.minor, tol)
+        drag["moved"], drag["offset"] = True, (dx, dy)
+        positions = {}
+        for item in drag["items"]:
+            origin = drag["origins"][item]
+            item.setPos(origin.x() + dx, origin.y() + dy)
+            if isinstance(item, PieceItem):
+                positions[item.piece_id] = (item.pos().x(), item.pos().y())
+        self._show_wall_distance(drag)
+        self.drag_step.emit(positions)
+
+    def _show_wall_distance(self, drag: dict) -> None:
+        primary = drag["primary"]
+        if not isinstance(primary, PieceItem):
+            self._dimension.hide()
+            return
+        outline = [(p.x(), p.y()) for p in primary.mapToScene(primary.shape()).toFillPolygon()]
+        gap = shapely.distance(shapely.Polygon(outline), drag["walls"]) if len(outline) >= 3 else 0.0
+        self._dimension.setText(f"{format_length(gap, self.units)} to wall")
+        r = primary.sceneBoundingRect()
+        self._dimension.setPos(r.right() + 4, r.bottom() + 4)
+        self._dimension.show()
+
+    def end_drag(self, drag: dict) -> None:
+        self._dimension.hide()
+        if not drag["moved"]:
+            return
+        dx, dy = drag["offset"]
+        pieces = [i for i in drag["items"] if isinstance(i, PieceItem)]
+        zones = [i for i in drag["items"] if isinstance(i, ZoneItem)]
+        doc = self.document
+        old = {i.piece_id: (i.piece.x, i.piece.y) for i in pieces}
+        new = {pid: (x + dx, y + dy) for pid, (x, y) in old.items()}
+        n = len(pieces) + len(zones)
+        stack = doc.undo_stack
+        if n > 1 and zones:
+            stack.beginMacro(f"Move {n} items")
+        ok = True
+        if pieces:
+            ok = self.push(cmd.MovePieces(doc, old, new))
+        for item in zones:
+            polygon = [(x + dx, y + dy) for x, y in item.zone.polygon]
+            ok = self.push(cmd.SetZoneFields(doc, item.zone_id, text=f"Move zone {item.zone.display_name}", polygon=polygon)) and ok
+        if n > 1 and zones:
+            stack.endMacro()
+        if not ok:
+            for item in drag["items"]:
+                self.resync(item)
+
+    def cancel_drag(self, drag: dict) -> None:
+        self._dimension.hide()
+        for item in drag["items"]:
+            self.resync(item)
+        self.drag_step.emit({})
+
+    # --- helpers --------------------------------------------------------------------------
+    def _view_scale(self) -> float:
+        views = self.views()
+        return views[0].transform().m11() if views else 1.0
+
+    def snap_point(self, pos: QPointF) -> tuple[float, float]:
+        x, y = pos.x(), pos.y()
+        if self.snapping and self.grid.minor > 0:
+            g = self.grid.minor
+            return round(x / g) * g, round(y / g) * g
+        return round(x, 2), round(y, 2)
+
+    def length(self, inches: float) -> str:
+        return format_length(inches, self.units)
+
+    def status(self, text: str) -> None:
+        self.message.emit(text)
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self.findings_overlay.set_findings(findings)
+        flagged = {i for f in findings if f.severity != "info" for i in f.ids}
+        for pid, item in self.pieces.items():
+            if item.problem != (pid in flagged):
+                item.problem = pid in flagged
+                item.update()
+        for zid, item in self.zones.items():
+            if item.problem != (zid in flagged):
+                item.problem = zid in flagged
+                item.update()
+
+    def drawBackground(self, painter, rect):
+        painter.fillRect(rect, QColor("#eef0f2"))
+        paint_grid(painter, rect, self.grid, self._view_scale())

@@ -1,0 +1,312 @@
+"""Mouse tools: small state objects; the scene hands each event to the active one (Sweet Home 3D
+ControllerState, orange `interactions.py`). Escape cancels. Tools push commands; they never write
+the model themselves.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsPathItem
+
+from app.canvas import style
+from app.canvas.items import Handle, PieceItem, ZoneItem
+from app.canvas.snapping import EdgeIndex, snap_angle, snap_offset
+from app.model import ZoneKind
+from app.ui import commands as cmd
+
+
+class Tool:
+    cursor = Qt.CursorShape.ArrowCursor
+
+    def __init__(self, scene):
+        self.scene = scene
+
+    def press(self, event) -> bool:
+        return False
+
+    def move(self, event) -> bool:
+        return False
+
+    def release(self, event) -> bool:
+        return False
+
+    def double_click(self, event) -> bool:
+        return False
+
+    def key(self, event) -> bool:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            self.scene.set_tool(None)
+            return True
+        return False
+
+    def cancel(self) -> None:
+        pass
+
+
+class SelectTool(Tool):
+    """Click, Ctrl+click, drag to move (one command on release), handles to rotate and resize."""
+
+    def __init__(self, scene):
+        super().__init__(scene)
+        self.drag = None  # the state of a move in progress
+        self.grip = None  # the state of a handle drag in progress
+
+    # --- pressing -----------------------------------------------------------------------
+    def press(self, event) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.scenePos()
+        target = self.scene.target_at(pos)
+        if isinstance(target, Handle):
+            self.grip = {"handle": target, "item": target.parentItem(), "start": pos}
+            return True
+        if target is None:
+            return False  # empty floor: the view starts a rubber band
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            target.setSelected(not target.isSelected())
+            return True
+        if not target.isSelected():
+            self.scene.clearSelection()
+            target.setSelected(True)
+        self.drag = self.scene.begin_drag(pos, target)
+        return True
+
+    def move(self, event) -> bool:
+        pos = event.scenePos()
+        if self.grip is not None:
+            self._move_grip(pos, event.modifiers())
+            return True
+        if self.drag is None:
+            return False
+        free = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self.scene.drag_to(self.drag, pos, snap=not free)
+        return True
+
+    def release(self, event) -> bool:
+        if self.grip is not None:
+            self._finish_grip()
+            return True
+        if self.drag is None:
+            return False
+        drag, self.drag = self.drag, None
+        self.scene.end_drag(drag)
+        return True
+
+    def key(self, event) -> bool:
+        step = 12.0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1.0
+        arrows = {Qt.Key.Key_Left: (-step, 0), Qt.Key.Key_Right: (step, 0), Qt.Key.Key_Up: (0, -step),
+                  Qt.Key.Key_Down: (0, step)}
+        if event.key() in arrows and self.drag is None:
+            return self.scene.nudge(*arrows[event.key()])
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return True
+        return False
+
+    def cancel(self) -> None:
+        if self.drag is not None:
+            self.scene.cancel_drag(self.drag)
+            self.drag = None
+        if self.grip is not None:
+            self.scene.resync(self.grip["item"])
+            self.grip = None
+
+    # --- handles ------------------------------------------------------------------------
+    def _move_grip(self, pos: QPointF, mods) -> None:
+        grip, item = self.grip, self.grip["item"]
+        handle = grip["handle"]
+        if handle.role == "rotate":
+            c = item.pos()
+            angle = math.degrees(math.atan2(pos.y() - c.y(), pos.x() - c.x())) + 90.0
+            angle = angle % 360 if mods & Qt.KeyboardModifier.ShiftModifier else snap_angle(angle)
+            grip["fields"] = {"rotation": round(angle, 1)}
+            item.setRotation(angle)
+            self.scene.status(f"Rotation {angle:.0f}°")
+        elif handle.role == "corner":
+            piece = item.piece
+            sx = -1 if handle.index in (0, 3) else 1
+            sy = -1 if handle.index in (0, 1) else 1
+            opposite = QPointF(-sx * piece.width / 2, -sy * piece.depth / 2)
+            local = item.mapFromScene(pos)
+            width = max(6.0, round(abs(local.x() - opposite.x())))
+            depth = max(6.0, round(abs(local.y() - opposite.y())))
+            centre_local = QPointF(opposite.x() + sx * width / 2, opposite.y() + sy * depth / 2)
+            centre = item.mapToScene(centre_local)
+            grip["fields"] = {"x": round(centre.x(), 2), "y": round(centre.y(), 2), "width": width, "depth": depth}
+            grip.setdefault("original", piece)
+            item.sync(grip["original"].model_copy(update=grip["fields"]))
+            self.scene.status(f"{self.scene.length(width)} x {self.scene.length(depth)}")
+        elif handle.role == "vertex":
+            zone = grip.setdefault("original", item.zone)
+            x, y = self.scene.snap_point(pos)
+            grip["fields"] = {"polygon": _moved_vertex(zone.polygon, handle.index, x, y)}
+            item.sync(zone.model_copy(update=grip["fields"]))
+
+    def _finish_grip(self) -> None:
+        grip, self.grip = self.grip, None
+        item, fields = grip["item"], grip.get("fields")
+        if not fields:
+            return
+        doc = self.scene.document
+        if isinstance(item, PieceItem):
+            verb = "Rotate" if "rotation" in fields else "Resize"
+            ok = self.scene.push(cmd.SetPieceFields(doc, item.piece_id, text=f"{verb} {item.piece.display_name}", **fields))
+        else:
+            ok = self.scene.push(cmd.SetZoneFields(doc, item.zone_id, text=f"Reshape zone {item.zone.display_name}", **fields))
+        if not ok:
+            self.scene.resync(item)
+
+
+def _moved_vertex(points, index: int, x: float, y: float) -> list[tuple[float, float]]:
+    """Move one corner; an axis-aligned rectangle stays a rectangle (its neighbours follow)."""
+    pts = [tuple(p) for p in points]
+    n = len(pts)
+    if n == 4 and _is_axis_rect(pts):
+        prev, nxt = (index - 1) % n, (index + 1) % n
+        px, py = pts[prev]
+        qx, qy = pts[nxt]
+        ox, oy = pts[index]
+        pts[prev] = (x, py) if px == ox else (px, y)
+        pts[nxt] = (x, qy) if qx == ox else (qx, y)
+    pts[index] = (x, y)
+    return pts
+
+
+def _is_axis_rect(pts) -> bool:
+    return all(pts[i][0] == pts[(i + 1) % 4][0] or pts[i][1] == pts[(i + 1) % 4][1] for i in range(4))
+
+
+class InsertTool(Tool):
+    """Click on the plan to place one piece of the chosen kind (palette item, then click)."""
+
+    cursor = Qt.CursorShape.CrossCursor
+
+    def __init__(self, scene, kind: str):
+        super().__init__(scene)
+        self.kind = kind
+
+    def press(self, event) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        self.scene.insert_piece(self.kind, event.scenePos())
+        self.scene.set_tool(None)
+        return True
+
+
+class _PreviewTool(Tool):
+    cursor = Qt.CursorShape.CrossCursor
+
+    def __init__(self, scene, kind: ZoneKind):
+        super().__init__(scene)
+        self.kind = ZoneKind(kind)
+        self.preview = QGraphicsPathItem()
+        self.preview.setPen(QPen(style.zone_color(self.kind), 0, Qt.PenStyle.DashLine))
+        self.preview.setBrush(style.zone_color(self.kind, 60))
+        self.preview.setZValue(style.Z_OVERLAY)
+        scene.addItem(self.preview)
+
+    def cancel(self) -> None:
+        if self.preview.scene() is not None:
+            self.scene.removeItem(self.preview)
+
+
+class ZoneRectTool(_PreviewTool):
+    """Press, drag and release to draw a rectangular zone."""
+
+    def __init__(self, scene, kind: ZoneKind):
+        super().__init__(scene, kind)
+        self.start = None
+
+    def press(self, event) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        self.start = self.scene.snap_point(event.scenePos())
+        return True
+
+    def move(self, event) -> bool:
+        if self.start is None:
+            return True
+        x, y = self.scene.snap_point(event.scenePos())
+        path = QPainterPath()
+        path.addRect(QRectF(QPointF(*self.start), QPointF(x, y)).normalized())
+        self.preview.setPath(path)
+        self.scene.status(f"{self.scene.length(abs(x - self.start[0]))} x {self.scene.length(abs(y - self.start[1]))}")
+        return True
+
+    def release(self, event) -> bool:
+        if self.start is None:
+            return True
+        (x0, y0), (x1, y1) = self.start, self.scene.snap_point(event.scenePos())
+        self.start = None
+        self.cancel()
+        if abs(x1 - x0) >= 6 and abs(y1 - y0) >= 6:
+            x0, x1 = sorted((x0, x1))
+            y0, y1 = sorted((y0, y1))
+            self.scene.insert_zone(self.kind, [(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+        self.scene.set_tool(None)
+        return True
+
+
+class ZonePolygonTool(_PreviewTool):
+    """Click the corners; double-click or Enter finishes, Backspace takes one back, Esc cancels."""
+
+    def __init__(self, scene, kind: ZoneKind):
+        super().__init__(scene, kind)
+        self.points: list[tuple[float, float]] = []
+
+    def press(self, event) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        p = self.scene.snap_point(event.scenePos())
+        if not self.points or self.points[-1] != p:
+            self.points.append(p)
+        self._draw(p)
+        return True
+
+    def move(self, event) -> bool:
+        if self.points:
+            self._draw(self.scene.snap_point(event.scenePos()))
+        return True
+
+    def release(self, event) -> bool:
+        return True
+
+    def double_click(self, event) -> bool:
+        self.finish()
+        return True
+
+    def key(self, event) -> bool:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.finish()
+            return True
+        if event.key() == Qt.Key.Key_Backspace and self.points:
+            self.points.pop()
+            self._draw(None)
+            return True
+        return super().key(event)
+
+    def finish(self) -> None:
+        points = self.points
+        self.points = []
+        self.cancel()
+        if len(points) >= 3:
+            self.scene.insert_zone(self.kind, points)
+        else:
+            self.scene.status("A zone needs at least 3 corners")
+        self.scene.set_tool(None)
+
+    def _draw(self, cursor) -> None:
+        pts = self.points + ([cursor] if cursor else [])
+        path = QPainterPath()
+        if pts:
+            path.moveTo(*pts[0])
+            for p in pts[1:]:
+                path.lineTo(*p)
+            if len(pts) >= 3:
+                path.closeSubpath()
+        self.preview.setPath(path)
+        self.preview.setPen(QPen(QColor(style.zone_color(self.kind)), 0, Qt.PenStyle.DashLine))
