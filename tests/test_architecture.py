@@ -1,0 +1,85 @@
+"""The layers hold: the model, the core (geometry, checks, storage, export) and the CLI never load Qt."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+APP = REPO / "app"
+
+#: the layers that must work without a screen (style.md: model and core know nothing of Qt)
+CORE = [APP / "model", APP / "geometry", APP / "export", APP / "storage", APP / "storage.py",
+        APP / "checks.py", APP / "evidence.py", APP / "units.py"]
+QT = ("PySide6", "shiboken6", "app.ui", "app.canvas")
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found += [(node.lineno, node.module)]
+            found += [(node.lineno, f"{node.module}.{alias.name}") for alias in node.names]
+    return found
+
+
+def _python_files(paths: list[Path]) -> list[Path]:
+    files = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(path.rglob("*.py"))
+        elif path.exists():
+            files.append(path)
+    return files
+
+
+def _is_qt(module: str) -> bool:
+    return any(module == name or module.startswith(name + ".") for name in QT)
+
+
+def test_no_core_file_imports_qt():
+    files = _python_files(CORE)
+    assert len(files) >= 10, "the scan found too few files: have the folders moved?"
+    offenders = [f"{f.relative_to(REPO)}:{line} imports {module}"
+                 for f in files for line, module in _imports(f) if _is_qt(module)]
+    assert offenders == []
+
+
+def test_the_cli_reaches_qt_only_through_the_editor():
+    offenders = [f"app/cli.py:{line} imports {module}" for line, module in _imports(APP / "cli.py")
+                 if _is_qt(module) and not module.startswith("app.ui.main_window")]
+    assert offenders == []
+
+
+def test_the_headless_program_never_loads_pyside6(samples_dir, tmp_path):
+    sample = samples_dir / "station-rotation.classroom.json"
+    script = textwrap.dedent(f"""
+        import contextlib, importlib, importlib.util, io, sys
+        loaded = []
+        for name in ["app.model", "app.storage", "app.checks", "app.cli", "app.geometry", "app.export",
+                     "app.evidence"]:
+            if importlib.util.find_spec(name) is not None:
+                importlib.import_module(name)
+                loaded.append(name)
+        from app.cli import main
+        from app.storage import load_project, save_project
+        save_project(load_project({str(sample)!r}), {str(tmp_path / "copy.classroom.json")!r})
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            for argv in (["check", {str(sample)!r}, "--json"], ["schema"], ["kinds"]):
+                main(argv)
+        qt = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6")))
+        print(",".join(loaded))
+        print(",".join(qt) or "none")
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    loaded, qt = done.stdout.splitlines()
+    assert {"app.model", "app.storage", "app.checks", "app.cli"} <= set(loaded.split(","))
+    assert qt == "none"
