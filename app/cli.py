@@ -228,6 +228,8 @@ def _write_pdf(export_pdf: Any, project: Project, out: Path, keys: list[str] | N
     except OSError as e:
         reason = e.strerror or str(e) or type(e).__name__
         raise CommandFailed(f"{out}: cannot write the PDF: {reason}") from None
+    except ValueError as e:  # export_pdf's one-line refusals (a layout or paper it does not know)
+        raise CommandFailed(f"{out}: {e}") from None
     print(f"Wrote {getattr(result, 'path', out)} ({_plural(int(getattr(result, 'pages', 0)), 'page')})")
     unmet = list(getattr(result, "unmet", []) or [])
     if unmet:
