@@ -1,0 +1,40 @@
+"""The map and its legend as one flowable that grows to fill the space left on the page.
+
+A map "in a corner of the page" was a complaint about other tools: the map takes what the
+page has left (down to a floor, below which it moves to the next page and fills that).
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.platypus import Flowable
+
+from app.export.mapdrawing import map_drawing
+from app.model import Layout
+from app.units import DisplayUnits
+
+_GAP = 4.0
+
+
+class MapBlock(Flowable):
+    def __init__(self, layout: Layout, legs: list, units: DisplayUnits, legend: Flowable, frame_h: float,
+                 floor: float = 0.42, cap: float = 0.7) -> None:
+        super().__init__()
+        self.layout, self.legs, self.units, self.legend = layout, legs, units, legend
+        self.floor_h, self.cap_h = frame_h * floor, frame_h * cap
+        self.drawing: Drawing | None = None
+        self._legend_h = 0.0
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        _, self._legend_h = self.legend.wrap(avail_w, avail_h)
+        room = avail_h - self._legend_h - _GAP
+        target = self.cap_h if room < self.floor_h else min(room, self.cap_h)
+        self.drawing = map_drawing(self.layout, self.legs, self.units, avail_w, target)
+        self.width = avail_w
+        self.height = self.drawing.height + _GAP + self._legend_h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        assert self.drawing is not None
+        self.drawing.drawOn(self.canv, 0, self._legend_h + _GAP)
+        self.legend.drawOn(self.canv, 0, 0)
