@@ -124,6 +124,11 @@ def test_a_folder(tmp_path, capsys):
     _check_fails_in_one_line(capsys, tmp_path, "is a folder, not a project file")
 
 
+def test_a_name_no_file_can_have(capsys):
+    assert main(["check", "room\x00.classroom.json"]) == 2
+    assert capsys.readouterr().err.endswith(": is not a valid file name\n")
+
+
 def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path, capsys):
     path = tmp_path / "huge.classroom.json"
     with open(path, "wb") as f:

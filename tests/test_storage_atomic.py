@@ -155,6 +155,12 @@ def test_saving_into_a_missing_folder_or_onto_a_folder_is_refused(tmp_path, proj
         save_project(project, tmp_path)
 
 
+def test_a_name_no_file_can_have_is_refused(tmp_path, project):
+    with pytest.raises(ProjectFileError, match="is not a valid file name"):
+        save_project(project, str(tmp_path / "a\x00.classroom.json"))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_saving_through_a_link_keeps_the_link(saved, project):
     path, _ = saved
     link = path.parent / "link.classroom.json"

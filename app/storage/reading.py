@@ -66,6 +66,8 @@ def _read_text(source: str) -> str:
         raise ProjectFileError(source, "is a folder, not a project file") from None
     except OSError as e:
         raise ProjectFileError(source, f"cannot be read: {e.strerror or e}") from None
+    except ValueError:  # open() refuses a name with a NUL byte in it
+        raise ProjectFileError(source, "is not a valid file name") from None
     if len(raw) > MAX_FILE_BYTES:
         raise ProjectFileError(source, f"is larger than {_mb(MAX_FILE_BYTES)}, the most a project file may be")
     try:

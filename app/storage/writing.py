@@ -29,6 +29,8 @@ _POINT = re.compile(r"\[\n\s+(-?[0-9][0-9.eE+-]*),\n\s+(-?[0-9][0-9.eE+-]*)\n\s*
 def save_project(project: Project, path: str | os.PathLike) -> None:
     """Atomic save: temp file in the same folder, fsync, rename over the old file, fsync the folder."""
     source = os.fspath(path)
+    if "\x00" in source:
+        raise ProjectFileError(source, "is not a valid file name")
     try:
         data = project_to_json(project).encode("utf-8")
     except (ValueError, TypeError) as e:  # a NaN slipped into the model: refuse rather than write bad JSON
