@@ -202,6 +202,8 @@ class ZoneItem(QGraphicsObject):
         self.setZValue(style.Z_ZONE)
         self.zone_id = zone.id
         self.problem = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.label = ZoneLabel()
         self.sync(zone)
 
     def sync(self, zone: Zone) -> None:
@@ -213,6 +215,7 @@ class ZoneItem(QGraphicsObject):
         self._path.closeSubpath()
         self._bounds = self._path.boundingRect().adjusted(-3, -3, 3, 3)
         self.setToolTip(zone.display_name)
+        self.label.show_zone(zone)
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -235,32 +238,55 @@ class ZoneItem(QGraphicsObject):
         pen = QPen(edge, 2.5 if self.isSelected() else 1.5, Qt.PenStyle.DashLine if not self.isSelected() else Qt.PenStyle.SolidLine)
         painter.setPen(pen)
         painter.drawPath(self._path)
-        self._paint_label(painter)
-
-    def _paint_label(self, painter: QPainter) -> None:
-        zone = self.zone
-        style_ = ZONE_KINDS[zone.kind]
-        cx, cy = zone.centroid()
-        number = f"{zone.station}. " if zone.station is not None else ""
-        text = f"{style_.icon} {number}{zone.display_name}"
-        font = QFont()
-        font.setPixelSize(9)
-        font.setBold(True)
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        width = min(metrics.horizontalAdvance(text) + 8, self._path.boundingRect().width())
-        rect = QRectF(cx - width / 2, cy - 7, width, 14)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(QColor(255, 255, 255, 200)))
-        painter.drawRoundedRect(rect, 3, 3)
-        painter.setPen(style.zone_color(zone.kind).darker(160))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()) - 4))
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self.update()
+        elif change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self.label.setPos(self.label.anchor + self.pos())
         return super().itemChange(change, value)
+
+
+class ZoneLabel(QGraphicsItem):
+    """A zone's number, glyph and name in its top-left corner, above the furniture, so the
+    label never hides under a piece and never sits on one's middle (domain.md complaint)."""
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(style.Z_OVERLAY - 2)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.anchor = QPointF()
+        self._text, self._rect, self._color = "", QRectF(), QColor()
+        self._font = QFont()
+        self._font.setPixelSize(9)
+        self._font.setBold(True)
+
+    def show_zone(self, zone: Zone) -> None:
+        from PySide6.QtGui import QFontMetricsF
+
+        self.prepareGeometryChange()
+        xs = [p[0] for p in zone.polygon]
+        ys = [p[1] for p in zone.polygon]
+        number = f"{zone.station}. " if zone.station is not None else ""
+        self._text = f"{ZONE_KINDS[zone.kind].icon} {number}{zone.display_name}"
+        width = min(QFontMetricsF(self._font).horizontalAdvance(self._text) + 8, max(20.0, max(xs) - min(xs) - 4))
+        self._rect = QRectF(0, 0, width, 13)
+        self._color = style.zone_color(zone.kind).darker(170)
+        self.anchor = QPointF(min(xs) + 2, min(ys) + 2)
+        self.setPos(self.anchor)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(self._rect, 3, 3)
+        painter.setFont(self._font)
+        painter.setPen(self._color)
+        text = painter.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, int(self._rect.width()) - 4)
+        painter.drawText(self._rect.adjusted(3, 0, -1, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
 
 class Handle(QGraphicsItem):

@@ -118,6 +118,7 @@ class PlanScene(QGraphicsScene):
         item = ZoneItem(self.document.zone(zone_id))
         self.zones[zone_id] = item
         self.addItem(item)
+        self.addItem(item.label)
 
     def _zone_changed(self, zone_id: str) -> None:
         item = self.zones.get(zone_id)
@@ -131,6 +132,7 @@ class PlanScene(QGraphicsScene):
         if item is not None:
             item.setSelected(False)
             self.removeItem(item)
+            self.removeItem(item.label)
 
     def _room_changed(self) -> None:
         self.room_item.set_room(self.document.layout.room)
@@ -235,7 +237,7 @@ class PlanScene(QGraphicsScene):
     def push(self, command) -> bool:
         """Push a command; an edit the model refuses becomes one line, not a traceback."""
         try:
-            self.document.undo_stack.push(command)
+            cmd.push(self.document, command)
             return True
         except EditError as problem:
             self.error.emit(str(problem))

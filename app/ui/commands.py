@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from app.model import Layout, Piece, Room, TransitionPlan, Zone
-from app.ui.document import Document
+from app.ui.document import Document, EditError
 
 NUDGE_ID = 1001  # arrow-key nudges of one selection merge into one undo step
 
@@ -19,11 +19,38 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s" if not word.endswith("y") else f"{n} {word[:-1]}ies"
 
 
-class _LayoutCommand(QUndoCommand):
+class _Command(QUndoCommand):
+    """redo/undo that never let an exception escape into Qt: a refused edit makes the command
+    obsolete (QUndoStack then drops it) and `push` raises it as one line."""
+
+    def redo(self):
+        try:
+            self.do()
+        except EditError as problem:
+            self.doc.refused = str(problem)
+            self.setObsolete(True)
+
+    def undo(self):
+        try:
+            self.undo_it()
+        except EditError as problem:  # cannot happen for a value the model held before; say so, never crash
+            self.doc.refused = str(problem)
+
+
+class _LayoutCommand(_Command):
     def __init__(self, doc: Document, text: str, layout_id: str | None = None):
         super().__init__(text)
         self.doc = doc
         self.layout_id = layout_id or doc.layout_id
+
+
+def push(doc: Document, command: QUndoCommand) -> None:
+    """Push a command; raise EditError (one line) if the model refused it (nothing is recorded)."""
+    doc.refused = None
+    doc.undo_stack.push(command)
+    if doc.refused:
+        problem, doc.refused = doc.refused, None
+        raise EditError(problem)
 
 
 class AddPiece(_LayoutCommand):
@@ -31,10 +58,10 @@ class AddPiece(_LayoutCommand):
         super().__init__(doc, f"Add {piece.display_name}", layout_id)
         self.piece, self.index = piece, index
 
-    def redo(self):
+    def do(self):
         self.index = self.doc.add_piece(self.piece, self.index, self.layout_id)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.remove_piece(self.piece.id, self.layout_id)
 
 
@@ -44,10 +71,10 @@ class RemovePiece(_LayoutCommand):
         super().__init__(doc, f"Delete {piece.display_name}", layout_id)
         self.piece_id, self.piece, self.index = piece_id, piece, None
 
-    def redo(self):
+    def do(self):
         self.piece, self.index = self.doc.remove_piece(self.piece_id, self.layout_id)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.add_piece(self.piece, self.index, self.layout_id)
 
 
@@ -70,10 +97,10 @@ class MovePieces(_LayoutCommand):
         self.new = dict(other.new)
         return True
 
-    def redo(self):
+    def do(self):
         self.doc.move_pieces(self.new, self.layout_id)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.move_pieces(self.old, self.layout_id)
 
 
@@ -86,10 +113,10 @@ class SetPieceFields(_LayoutCommand):
         self.piece_id, self.new = piece_id, fields
         self.old = {k: getattr(piece, k) for k in fields}
 
-    def redo(self):
+    def do(self):
         self.doc.set_piece_fields(self.piece_id, self.layout_id, **self.new)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.set_piece_fields(self.piece_id, self.layout_id, **self.old)
 
 
@@ -98,10 +125,10 @@ class AddZone(_LayoutCommand):
         super().__init__(doc, f"Add zone {zone.display_name}", layout_id)
         self.zone, self.index = zone, index
 
-    def redo(self):
+    def do(self):
         self.index = self.doc.add_zone(self.zone, self.index, self.layout_id)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.remove_zone(self.zone.id, self.layout_id)
 
 
@@ -111,10 +138,10 @@ class RemoveZone(_LayoutCommand):
         super().__init__(doc, f"Delete zone {zone.display_name}", layout_id)
         self.zone_id, self.zone, self.index, self.rotation_index = zone_id, zone, None, None
 
-    def redo(self):
+    def do(self):
         self.zone, self.index, self.rotation_index = self.doc.remove_zone(self.zone_id, self.layout_id)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.add_zone(self.zone, self.index, self.layout_id, self.rotation_index)
 
 
@@ -125,10 +152,10 @@ class SetZoneFields(_LayoutCommand):
         self.zone_id, self.new = zone_id, fields
         self.old = {k: getattr(zone, k) for k in fields}
 
-    def redo(self):
+    def do(self):
         self.doc.set_zone_fields(self.zone_id, self.layout_id, **self.new)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.set_zone_fields(self.zone_id, self.layout_id, **self.old)
 
 
@@ -137,10 +164,10 @@ class SetRoom(_LayoutCommand):
         super().__init__(doc, text, layout_id)
         self.new, self.old = room, doc._layout(layout_id).room
 
-    def redo(self):
+    def do(self):
         self.old = self.doc.set_room(self.new, self.layout_id)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.set_room(self.old, self.layout_id)
 
 
@@ -149,64 +176,64 @@ class SetTransitions(_LayoutCommand):
         super().__init__(doc, text, layout_id)
         self.new, self.old = plan, doc._layout(layout_id).transitions
 
-    def redo(self):
+    def do(self):
         self.old = self.doc.set_transitions(self.new, self.layout_id)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.set_transitions(self.old, self.layout_id)
 
 
 # --- layouts (these belong to the project, not to one layout) ----------------------------
 
 
-class AddLayout(QUndoCommand):
+class AddLayout(_Command):
     def __init__(self, doc: Document, layout: Layout, index: int | None = None, text: str | None = None):
         super().__init__(text or f"Add layout {layout.name}")
         self.doc, self.layout, self.index, self.previous = doc, layout, index, doc.layout_id
 
-    def redo(self):
+    def do(self):
         self.index = self.doc.add_layout(self.layout, self.index)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.remove_layout(self.layout.id)
         if any(lay.id == self.previous for lay in self.doc.project.layouts):
             self.doc.set_current_layout(self.previous)
 
 
-class RemoveLayout(QUndoCommand):
+class RemoveLayout(_Command):
     def __init__(self, doc: Document, layout_id: str):
         layout = doc._layout(layout_id)
         super().__init__(f"Delete layout {layout.name}")
         self.doc, self.layout_id, self.layout, self.index = doc, layout_id, layout, None
 
-    def redo(self):
+    def do(self):
         self.layout, self.index = self.doc.remove_layout(self.layout_id)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.add_layout(self.layout, self.index)
 
 
-class RenameLayout(QUndoCommand):
+class RenameLayout(_Command):
     def __init__(self, doc: Document, layout_id: str, name: str):
         super().__init__(f"Rename layout to {name.strip()}")
         self.doc, self.layout_id, self.new, self.old = doc, layout_id, name, doc._layout(layout_id).name
 
-    def redo(self):
+    def do(self):
         self.old = self.doc.rename_layout(self.layout_id, self.new)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.rename_layout(self.layout_id, self.old)
 
 
-class MoveLayout(QUndoCommand):
+class MoveLayout(_Command):
     def __init__(self, doc: Document, layout_id: str, index: int):
         super().__init__(f"Reorder layout {doc._layout(layout_id).name}")
         self.doc, self.layout_id, self.new, self.old = doc, layout_id, index, None
 
-    def redo(self):
+    def do(self):
         self.old = self.doc.move_layout(self.layout_id, self.new)
 
-    def undo(self):
+    def undo_it(self):
         self.doc.move_layout(self.layout_id, self.old)
 
 
@@ -217,7 +244,7 @@ def delete_items(doc: Document, piece_ids: list[str], zone_ids: list[str]) -> No
         return
     stack = doc.undo_stack
     if n == 1:
-        stack.push(RemovePiece(doc, piece_ids[0]) if piece_ids else RemoveZone(doc, zone_ids[0]))
+        push(doc, RemovePiece(doc, piece_ids[0]) if piece_ids else RemoveZone(doc, zone_ids[0]))
         return
     stack.beginMacro(f"Delete {_plural(n, 'item')}")
     for pid in piece_ids:

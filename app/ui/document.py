@@ -57,6 +57,7 @@ class Document(QObject):
     def __init__(self, project: Project | None = None, path: str | Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
+        self.refused: str | None = None  # set by a command whose edit the model refused
         self._project = project if project is not None else blank_project()
         self._layout_id = self._project.layouts[0].id
         self._path = Path(path) if path else None

@@ -1,0 +1,71 @@
+"""Small dialogs: a new blank room of a given size, and preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QVBoxLayout,
+)
+
+from app.ui.settings import Preferences
+
+
+class NewRoomDialog(QDialog):
+    """Width and depth in feet (or metres) of a rectangular room with one door."""
+
+    def __init__(self, units: str = "ft-in", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New classroom")
+        self.metric = units == "metric"
+        form = QFormLayout()
+        self.width_box, self.depth_box = QDoubleSpinBox(), QDoubleSpinBox()
+        for box, default in ((self.width_box, 30), (self.depth_box, 32)):
+            box.setDecimals(1)
+            if self.metric:
+                box.setRange(2, 60)
+                box.setSuffix(" m")
+                box.setValue(round(default * 0.3048, 1))
+            else:
+                box.setRange(6, 200)
+                box.setSuffix(" ft")
+                box.setValue(default)
+        form.addRow("Room width", self.width_box)
+        form.addRow("Room depth", self.depth_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(buttons)
+
+    def size_in_inches(self) -> tuple[float, float]:
+        factor = 39.37 if self.metric else 12.0
+        return self.width_box.value() * factor, self.depth_box.value() * factor
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, prefs: Preferences, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        form = QFormLayout()
+        self.units = QComboBox()
+        self.units.addItem("Feet and inches", "ft-in")
+        self.units.addItem("Metric (cm, m)", "metric")
+        self.units.setCurrentIndex(0 if prefs.units == "ft-in" else 1)
+        self.grid = QDoubleSpinBox()
+        self.grid.setRange(1, 120)
+        self.grid.setSuffix(" in")
+        self.grid.setValue(prefs.grid)
+        self.snapping = QCheckBox("Snap to the grid and to other pieces' edges")
+        self.snapping.setChecked(prefs.snapping)
+        form.addRow("Units", self.units)
+        form.addRow("Grid step", self.grid)
+        form.addRow(self.snapping)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(buttons)
+
+    def preferences(self) -> Preferences:
+        return Preferences(self.units.currentData(), self.grid.value(), self.snapping.isChecked())

@@ -1,0 +1,284 @@
+"""The window a teacher lives in: the plan in the centre, palette / inspector / findings /
+layouts in docks, menus and a toolbar. File handling lives in app/ui/files.py.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox
+
+from app.canvas.scene import PlanScene
+from app.canvas.tools import InsertTool, ZonePolygonTool, ZoneRectTool
+from app.canvas.view import PlanView
+from app.model import ZoneKind
+from app.ui import commands as cmd
+from app.ui.clipboard import copy_selection, paste_items
+from app.ui.document import Document, blank_project
+from app.ui.files import FileActions
+from app.ui.findings_panel import FindingsPanel
+from app.ui.inspector import Inspector
+from app.ui.layouts_panel import LayoutsPanel
+from app.ui.live_checks import LiveChecks
+from app.ui.palette import Palette
+from app.ui.settings import load_preferences
+
+APP_NAME = "Classroom Layout Designer"
+
+
+class MainWindow(FileActions, QMainWindow):
+    def __init__(self, doc: Document | None = None):
+        super().__init__()
+        self.doc = doc or Document(blank_project())
+        self.prefs = load_preferences()
+        self.scene = PlanScene(self)
+        self.view = PlanView(self.scene)
+        self.setCentralWidget(self.view)
+        self.scene.set_document(self.doc)
+        self.palette = Palette(self.prefs.units)
+        self.inspector = Inspector(self.doc)
+        self.findings = FindingsPanel()
+        self.layouts = LayoutsPanel(self.doc)
+        self.live = LiveChecks(parent=self)
+        self.docks = {}
+        for key, title, widget, area in (
+            ("palette", "Furniture and zones", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("layouts", "Layouts", self.layouts, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("inspector", "Details", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("findings", "Checks", self.findings, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(f"dock-{key}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [270, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["palette"], self.docks["layouts"]], [520, 160], Qt.Orientation.Vertical)
+        self.coords = QLabel()
+        self.statusBar().addPermanentWidget(self.coords)
+        self._connect()
+        self._build_actions()
+        self.apply_preferences(self.prefs)
+        self.setup_files()
+        self.live.watch(self.doc)
+        self.resize(1366, 768)
+        self._update_title()
+
+    # --- wiring ---------------------------------------------------------------------------
+    def _connect(self) -> None:
+        doc, scene = self.doc, self.scene
+        scene.selectionChanged.connect(self._selection_changed)
+        scene.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        scene.drag_step.connect(self.live.drag_step)
+        scene.error.connect(self.show_error)
+        self.inspector.error.connect(self.show_error)
+        self.layouts.error.connect(self.show_error)
+        self.live.findings_changed.connect(self._findings_changed)
+        self.live.analysis_ready.connect(scene.walkable_overlay.set_analysis)
+        self.live.problem.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.findings.finding_activated.connect(self.show_finding)
+        self.palette.activated_entry.connect(self.arm_tool)
+        doc.undo_stack.cleanChanged.connect(self._update_title)
+        doc.path_changed.connect(self._update_title)
+        doc.layout_changed.connect(self._update_title)
+        doc.layouts_changed.connect(self._update_title)
+
+    def _action(self, menu, text, slot, shortcut=None, tip=None, checkable=False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.build_file_menu(file_menu)
+        edit = bar.addMenu("&Edit")
+        stack = self.doc.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        self._action(edit, "&Copy", self.copy, QKeySequence.StandardKey.Copy)
+        self._action(edit, "&Paste", self.paste, QKeySequence.StandardKey.Paste)
+        self._action(edit, "&Duplicate", self.duplicate, "Ctrl+D")
+        self._action(edit, "De&lete", self.delete_selection, [QKeySequence.StandardKey.Delete, QKeySequence("Backspace")])
+        self._action(edit, "Select &all", self.scene.select_all, QKeySequence.StandardKey.SelectAll)
+        self.rotate_action = self._action(edit, "&Rotate 90°", lambda: self.rotate_selection(90), "R",
+                                          "Turn the selected furniture a quarter turn clockwise")
+        edit.addSeparator()
+        self._action(edit, "Pre&ferences…", self.edit_preferences)
+        view = bar.addMenu("&View")
+        self._action(view, "Zoom &in", lambda: self.view.zoom_by(1.25), [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self._action(view, "Zoom &out", lambda: self.view.zoom_by(0.8), "Ctrl+-")
+        self.fit_action = self._action(view, "&Fit to room", self.view.fit_room, "Ctrl+0")
+        view.addSeparator()
+        self.snap_action = self._action(view, "&Snap to grid and edges", self.toggle_snapping, checkable=True)
+        self.walkable_action = self._action(view, "Show &walkable space and routes", self.toggle_walkable, "Ctrl+W",
+                                            checkable=True)
+        view.addSeparator()
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        layout_menu = bar.addMenu("&Layout")
+        self._action(layout_menu, "&New layout", self.layouts.add)
+        self._action(layout_menu, "&Duplicate layout", self.layouts.duplicate)
+        self._action(layout_menu, "&Rename layout…", self.rename_layout)
+        self._action(layout_menu, "Move layout &up", lambda: self.layouts.move(-1))
+        self._action(layout_menu, "Move layout do&wn", lambda: self.layouts.move(1))
+        self._action(layout_menu, "De&lete layout", self.layouts.delete)
+        layout_menu.addSeparator()
+        self.rect_zone_action = self._action(layout_menu, "Draw zone as &rectangle", lambda: self.arm_tool(f"rect:{self._zone_kind()}"), "Z")
+        self.poly_zone_action = self._action(layout_menu, "Draw zone as &polygon", lambda: self.arm_tool(f"poly:{self._zone_kind()}"), "Shift+Z")
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard and mouse", self.show_help, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&About", lambda: self.show_info(f"{APP_NAME}: plan a classroom, check it, and export "
+                                                                 "evidence for the USBE microcredential 2680."))
+        for action in (self.rotate_action, self.rect_zone_action, self.poly_zone_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)  # single keys act only when the plan has focus, not while typing
+        tools = self.addToolBar("Main")
+        tools.setObjectName("toolbar-main")
+        tools.setIconSize(QSize(20, 20))
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.open_action, self.save_action, None, self.undo_action, self.redo_action,
+                       None, self.rotate_action, self.rect_zone_action, self.poly_zone_action, None, self.fit_action,
+                       self.walkable_action, None, self.export_pdf_action):
+            tools.addSeparator() if action is None else tools.addAction(action)
+
+    # --- title and closing ----------------------------------------------------------------
+    def _update_title(self, *_args) -> None:
+        name = self.doc.path.name if self.doc.path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — {self.doc.layout.name} — {APP_NAME}")
+        self.setWindowModified(not self.doc.undo_stack.isClean())
+
+    def closeEvent(self, event) -> None:
+        if not self.doc.undo_stack.isClean():
+            answer = self.ask_save_changes()
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                event.ignore()
+                return
+        self.stop_autosave()
+        event.accept()
+
+    def ask_save_changes(self) -> str:
+        """'save', 'discard' or 'cancel' (tests replace this method)."""
+        box = QMessageBox.question(
+            self, APP_NAME, "This plan has changes that are not saved. Save them?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(box, "cancel")
+
+    def show_error(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+        QMessageBox.warning(self, APP_NAME, text.splitlines()[0] if text else "Something went wrong")
+
+    def show_info(self, text: str) -> None:
+        QMessageBox.information(self, APP_NAME, text)
+
+    def show_help(self) -> None:
+        self.show_info("Drag furniture or a zone from the left onto the plan. Drag to move (Alt: no snapping), "
+                       "arrow keys nudge 1 in (Shift: 1 ft), R turns a quarter turn, the round handle rotates "
+                       "(15° steps; Shift: free), square handles resize. Z draws a zone rectangle, Shift+Z a polygon "
+                       "(double-click or Enter to finish, Esc cancels). Wheel zooms, middle button or Space+drag pans, "
+                       "Ctrl+0 fits the room.")
+
+    # --- editing ----------------------------------------------------------------------------
+    def _selection_changed(self) -> None:
+        ids = self.scene.selected_piece_ids() + self.scene.selected_zone_ids()
+        self.inspector.show_ids(ids)
+        if ids:
+            self.statusBar().showMessage(f"{len(ids)} selected", 2000)
+
+    def _zone_kind(self) -> str:
+        text = self.palette.entry_text(self.palette.currentItem()) or ""
+        return text.partition(":")[2] if text.startswith("zone:") else ZoneKind.COLLABORATION.value
+
+    def arm_tool(self, text: str) -> None:
+        """Palette double-click or menu: the next click (or drawing) on the plan uses it."""
+        what, _, kind = text.partition(":")
+        if what == "piece":
+            self.scene.set_tool(InsertTool(self.scene, kind))
+            self.statusBar().showMessage("Click on the plan to place it (Esc cancels)", 5000)
+        elif what in ("zone", "rect"):
+            self.scene.set_tool(ZoneRectTool(self.scene, ZoneKind(kind)))
+            self.statusBar().showMessage("Drag a rectangle on the plan (Esc cancels)", 5000)
+        elif what == "poly":
+            self.scene.set_tool(ZonePolygonTool(self.scene, ZoneKind(kind)))
+            self.statusBar().showMessage("Click the corners; double-click or Enter to finish, Esc cancels", 8000)
+        self.view.setFocus()
+
+    def delete_selection(self) -> None:
+        cmd.delete_items(self.doc, self.scene.selected_piece_ids(), self.scene.selected_zone_ids())
+
+    def rotate_selection(self, degrees: float) -> None:
+        ids = [p for p in self.scene.selected_piece_ids() if not self.doc.piece(p).fixed]
+        if not ids:
+            return
+        stack = self.doc.undo_stack
+        if len(ids) > 1:
+            stack.beginMacro(f"Rotate {len(ids)} pieces")
+        for pid in ids:
+            piece = self.doc.piece(pid)
+            self.scene.push(cmd.SetPieceFields(self.doc, pid, text=f"Rotate {piece.display_name}",
+                                               rotation=(piece.rotation + degrees) % 360))
+        if len(ids) > 1:
+            stack.endMacro()
+
+    def copy(self) -> None:
+        copy_selection(self.doc, self.scene.selected_piece_ids(), self.scene.selected_zone_ids())
+
+    def paste(self) -> None:
+        ids = paste_items(self.doc, offset=12.0)
+        if ids:
+            self.scene.select_ids(ids)
+
+    def duplicate(self) -> None:
+        self.copy()
+        self.paste()
+
+    def rename_layout(self) -> None:
+        name = self.ask_text("Rename layout", "Name of this layout:", self.doc.layout.name)
+        if name:
+            self.layouts.rename(name)
+
+    def toggle_snapping(self, on: bool) -> None:
+        self.prefs.snapping = bool(on)
+        self.apply_preferences(self.prefs, save=True)
+
+    def toggle_walkable(self, on: bool) -> None:
+        self.live.want_analysis = bool(on)
+        self.scene.walkable_overlay.setVisible(bool(on))
+        if on:
+            self.live.run_now()
+
+    def _findings_changed(self, findings) -> None:
+        self.findings.set_findings(findings)
+        self.scene.set_findings(findings)
+
+    def show_finding(self, finding) -> None:
+        items = self.scene.select_ids(finding.ids) if finding.ids else []
+        self.view.centre_on_items(items, finding.point)
+        self.statusBar().showMessage(finding.message, 8000)
+
+
+def run_editor(path: str | None = None) -> int:
+    """Open the editor on a file (or a new 30 x 32 ft room with one door) and run until closed."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("ClassroomLayout")
+    window = MainWindow()
+    if path:
+        window.open_path(path)
+    window.show()
+    window.view.fit_room()
+    window.offer_recovery()
+    return app.exec()
