@@ -1,0 +1,257 @@
+"""The whole check: walkable space, entrance routes and rotation legs, and why a way is blocked."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import shapely
+
+from app.geometry.findings import finding, ordered
+from app.geometry.gaps import Gap, Obstacles, gaps_near, gaps_on_route
+from app.geometry.light import check_light
+from app.geometry.navmesh import path_length
+from app.geometry.shapes import capitalized, door_name, piece_shapes, zone_name, zone_shapes
+from app.geometry.walkable import TOLERANCE, Space, entry_point, walkable_space, zone_target
+from app.model import Finding, Layout, Severity
+from app.units import format_length
+
+#: a person turning sideways: where even this can't pass, a zone is closed in
+NARROW_WIDTH = 18.0
+
+Point = tuple[float, float]
+
+
+@dataclass
+class Route:
+    kind: Literal["entrance", "rotation"]  # door -> station, or station -> next station
+    start_id: str  # a door id or a zone id
+    end_id: str  # a zone id
+    path: list[Point] | None  # the shortest walk (inches), None if blocked
+    length: float | None  # inches, None if blocked
+
+
+@dataclass
+class Analysis:
+    findings: list[Finding]  # same as check_layout
+    walkable: shapely.Geometry  # where the CENTRE of a clear_width-wide person can be
+    routes: list[Route] = field(default_factory=list)
+
+
+@dataclass
+class _Ways:
+    """Door entries, zone targets and routes in one walkable space."""
+
+    entries: list[tuple[int, Point] | None]
+    targets: list[tuple[int, Point] | None]
+    entrance: dict[int, tuple[int, list[Point]]]  # zone index -> (door index, path)
+    legs: dict[tuple[int, int], list[Point] | None]
+
+
+def _ways(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[int],
+          wanted_legs: list[tuple[int, int]]) -> _Ways:
+    entries = [entry_point(layout, space, d) for d in range(len(layout.room.doors))]
+    door_parts = {e[0] for e in entries if e is not None}
+    targets: list[tuple[int, Point] | None] = [None] * len(layout.zones)
+    for z in sorted(set(wanted_zones) | {k for leg in wanted_legs for k in leg}):
+        targets[z] = zone_target(space, zones[z], door_parts)
+    entrance: dict[int, tuple[int, list[Point]]] = {}
+    reachable = [z for z in wanted_zones if targets[z] is not None and targets[z][0] in door_parts]
+    if reachable:
+        mesh = space.mesh
+        starts = [(mesh.locate(e[1]), e[1]) if e is not None else (-1, (0.0, 0.0)) for e in entries]
+        goal_tri = {z: mesh.locate(targets[z][1]) for z in reachable}
+        found = mesh.search(starts, set(goal_tri.values()))
+        for z, t in goal_tri.items():
+            if t in found:
+                door, corridor = found[t]
+                entrance[z] = (door, mesh.walk(entries[door][1], targets[z][1], corridor))
+    legs: dict[tuple[int, int], list[Point] | None] = {}
+    for a, b in wanted_legs:
+        ta, tb = targets[a], targets[b]
+        legs[(a, b)] = space.mesh.route(ta[1], tb[1]) if ta and tb and ta[0] == tb[0] else None
+    return _Ways(entries, targets, entrance, legs)
+
+
+def _rotation_legs(layout: Layout) -> list[tuple[int, int]]:
+    index = {z.id: k for k, z in enumerate(layout.zones)}
+    order = [index[i] for i in layout.transitions.rotation if i in index]
+    if len(order) < 2:
+        return []
+    return list(zip(order, order[1:] + order[:1]))  # and from the last station back to the first
+
+
+def analyze(layout: Layout) -> Analysis:
+    """Everything the editor overlay and the PDF need, computed once."""
+    findings = check_light(layout)
+    geoms, solid = piece_shapes(layout)
+    zones = zone_shapes(layout)
+    width = layout.clear_width
+    space = walkable_space(layout, width, geoms[solid])
+    all_zones = list(range(len(layout.zones)))
+    legs = _rotation_legs(layout)
+    ways = _ways(layout, space, zones, all_zones, legs)
+
+    blocked_zones = [z for z in all_zones if z not in ways.entrance]
+    blocked_legs = [leg for leg in legs if ways.legs[leg] is None]
+    blocked_doors = [d for d, e in enumerate(ways.entries) if e is None]
+    why = _Why(layout, geoms, solid, zones, width, findings)
+    if blocked_zones or blocked_legs or blocked_doors:
+        why.explain(blocked_zones, blocked_legs, blocked_doors)
+
+    doors = layout.room.doors
+    routes: list[Route] = []
+    for z, zone in enumerate(layout.zones):
+        if z in ways.entrance:
+            door, path = ways.entrance[z]
+            routes.append(Route("entrance", doors[door].id, zone.id, path, path_length(path)))
+        else:
+            routes.append(Route("entrance", _nearest_door(layout, zones[z]), zone.id, None, None))
+            findings.append(why.unreachable(z))
+    for a, b in legs:
+        path = ways.legs[(a, b)]
+        za, zb = layout.zones[a], layout.zones[b]
+        routes.append(Route("rotation", za.id, zb.id, path, path_length(path) if path else None))
+        if path is None:
+            findings.append(why.leg_blocked(a, b))
+    findings += why.door_findings(blocked_doors)
+    findings += why.gap_findings()
+    for route in routes:
+        if route.path is not None:
+            findings.append(_route_info(layout, route))
+    return Analysis(ordered(findings), space.geom, routes)
+
+
+def check_layout(layout: Layout) -> list[Finding]:
+    """check_light + walkable analysis: unreachable-zone, rotation-route-blocked, narrow-passage,
+    plus info findings with route lengths."""
+    return analyze(layout).findings
+
+
+def _nearest_door(layout: Layout, zone_geom: shapely.Geometry) -> str:
+    doors = layout.room.doors
+    if not doors:
+        return ""
+    c = zone_geom.centroid
+    ends = [layout.room.opening_span(d) for d in doors]
+    return min(zip(doors, ends), key=lambda de: math.dist(((de[1][0][0] + de[1][1][0]) / 2, (de[1][0][1] + de[1][1][1]) / 2), (c.x, c.y)))[0].id
+
+
+def _route_info(layout: Layout, route: Route) -> Finding:
+    if route.kind == "entrance":
+        door = next(d for d in layout.room.doors if d.id == route.start_id)
+        start = capitalized(door_name(layout, door))
+    else:
+        start = capitalized(zone_name(layout.zone(route.start_id)))
+    end = zone_name(layout.zone(route.end_id))
+    text = f"{start} -> {end}: {format_length(route.length)}"
+    return finding(Severity.INFO, "route-length", text, [route.start_id, route.end_id],
+                   point=route.path[len(route.path) // 2], path=[(round(x, 2), round(y, 2)) for x, y in route.path])
+
+
+class _Why:
+    """Why a connection is blocked: the route a sideways person would take, and its narrow gaps."""
+
+    def __init__(self, layout: Layout, geoms: np.ndarray, solid: np.ndarray, zones: np.ndarray, width: float,
+                 light: list[Finding]) -> None:
+        self.layout, self.geoms, self.solid, self.zones, self.width = layout, geoms, solid, zones, width
+        self.light = light
+        self.gap_limit = width - 2 * TOLERANCE  # the same rule as the walkable space
+        self.zone_gaps: dict[int, list[Gap] | None] = {}  # None: not even a sideways path
+        self.leg_gaps: dict[tuple[int, int], list[Gap] | None] = {}
+        self.gaps: dict[tuple[int, int], tuple[Gap, set[str]]] = {}
+        self.obstacles: Obstacles | None = None
+
+    def explain(self, zones: list[int], legs: list[tuple[int, int]], doors: list[int]) -> None:
+        self.obstacles = Obstacles.of(self.layout, self.geoms, self.solid)
+        narrow = min(NARROW_WIDTH, self.width)
+        space = walkable_space(self.layout, narrow, self.geoms[self.solid])
+        ways = _ways(self.layout, space, self.zones, zones, legs)
+        for z in zones:
+            if z not in ways.entrance:
+                self.zone_gaps[z] = None
+                continue
+            gaps = gaps_on_route(self.obstacles, ways.entrance[z][1], self.gap_limit)
+            self.zone_gaps[z] = gaps
+            self._remember(gaps, self.layout.zones[z].id)
+        for leg in legs:
+            path = ways.legs.get(leg)
+            gaps = gaps_on_route(self.obstacles, path, self.gap_limit) if path else None
+            self.leg_gaps[leg] = gaps
+            for z in leg:
+                self._remember(gaps or [], self.layout.zones[z].id)
+
+    def _remember(self, gaps: list[Gap], about: str) -> None:
+        for gap in gaps:
+            key = (gap.first, gap.second)
+            if key in self.gaps:
+                self.gaps[key][1].add(about)
+            else:
+                self.gaps[key] = (gap, {about})
+
+    def _describe(self, gap: Gap) -> str:
+        names = self.obstacles.names
+        return f"{format_length(gap.width)} between {names[gap.first]} and {names[gap.second]}"
+
+    def _reason(self, gaps: list[Gap] | None) -> tuple[str, shapely.Geometry | None]:
+        clear = format_length(self.width)
+        if gaps is None:
+            return f"it is closed in (not even a {format_length(NARROW_WIDTH)} sideways path gets there)", None
+        if not gaps:
+            return f"the way there is narrower than {clear}", None
+        narrowest = min(gaps, key=lambda g: g.width)
+        return f"the narrowest point is {self._describe(narrowest)}", narrowest.polygon()
+
+    def unreachable(self, z: int) -> Finding:
+        zone = self.layout.zones[z]
+        clear = format_length(self.width)
+        if not self.layout.room.doors:
+            text, geom = "the room has no door yet: add one on a wall", None
+        else:
+            text, geom = self._reason(self.zone_gaps.get(z))
+        c = self.zones[z].centroid
+        return finding(Severity.ERROR, "unreachable-zone",
+                       f"{capitalized(zone_name(zone))} can't be reached with a {clear} clear path: {text}",
+                       [zone.id], geom, point=(round(c.x, 2), round(c.y, 2)))
+
+    def leg_blocked(self, a: int, b: int) -> Finding:
+        za, zb = self.layout.zones[a], self.layout.zones[b]
+        text, geom = self._reason(self.leg_gaps.get((a, b)))
+        c = self.zones[a].centroid
+        return finding(Severity.ERROR, "rotation-route-blocked",
+                       f"Groups can't walk from {zone_name(za)} to {zone_name(zb)} with a "
+                       f"{format_length(self.width)} clear path: {text}",
+                       [za.id, zb.id], geom, point=(round(c.x, 2), round(c.y, 2)))
+
+    def door_findings(self, doors: list[int]) -> list[Finding]:
+        out = []
+        already = {f.ids[0] for f in self.light if f.code == "door-blocked"}
+        for d in doors:
+            door = self.layout.room.doors[d]
+            if door.id in already:
+                continue  # a piece in its clear area is the reason, and is reported
+            from app.geometry.shapes import door_entry
+
+            spot = door_entry(self.layout.room, door, self.width / 2)
+            gaps = gaps_near(self.obstacles, spot, self.gap_limit)
+            if gaps:
+                gap = gaps[0]
+                self._remember([gap], door.id)
+                continue
+            out.append(finding(Severity.ERROR, "door-blocked",
+                               f"Nothing {format_length(self.width)} wide can get in through {door_name(self.layout, door)}",
+                               [door.id], point=spot))
+        return out
+
+    def gap_findings(self) -> list[Finding]:
+        out = []
+        for gap, about in self.gaps.values():
+            ids = [i for i in (self.obstacles.ids[gap.first], self.obstacles.ids[gap.second]) if i]
+            out.append(finding(Severity.WARNING, "narrow-passage",
+                               f"The {format_length(gap.width)} gap between {self.obstacles.names[gap.first]} and "
+                               f"{self.obstacles.names[gap.second]} is narrower than the "
+                               f"{format_length(self.width)} clear path",
+                               ids + sorted(about), gap.polygon(), point=tuple(round(v, 2) for v in gap.middle)))
+        return out
