@@ -14,8 +14,8 @@ from app.model import Finding, Layout, Severity
 
 log = logging.getLogger(__name__)
 
-#: geometry finding codes that mean "someone cannot get there" (app.geometry)
-_ROUTE_WORDS = ("route", "unreachable", "blocked", "no-path", "reach")
+#: geometry finding codes that mean "someone cannot get there" (app.geometry.analysis)
+ROUTE_CODES = frozenset({"unreachable-zone", "rotation-route-blocked", "door-blocked"})
 
 
 @dataclass
@@ -37,7 +37,7 @@ class LayoutAnalysis:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 
     def route_problems(self) -> list[Finding]:
-        return [f for f in self.errors() if any(w in f.code for w in _ROUTE_WORDS)]
+        return [f for f in self.errors() if f.code in ROUTE_CODES]
 
 
 def analyze_layout(layout: Layout) -> LayoutAnalysis:

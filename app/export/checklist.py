@@ -154,7 +154,7 @@ def _collaboration(layout: Layout) -> ChecklistItem:
 
 
 def _smooth(layout: Layout, analysis: LayoutAnalysis) -> ChecklistItem:
-    requirement = "Open walking routes, a set rotation order and signals described"
+    requirement = "Open walking routes, a rotation order or entry routine, and signals described"
     plan = layout.transitions
     gaps = []
     if analysis.problem:
@@ -165,16 +165,23 @@ def _smooth(layout: Layout, analysis: LayoutAnalysis) -> ChecklistItem:
     problems = analysis.route_problems()
     if problems and not blocked:
         gaps.append(problems[0].message.rstrip("."))
-    if len(plan.rotation) < 2:
-        gaps.append("no rotation order is set (choose the stations groups move through, in order)")
+    # a free-choice room (the scenario's "students choose a space") has no rotation: its
+    # entrance routine says how students get to their space instead
+    if len(plan.rotation) < 2 and not plan.entrance_routine.strip():
+        gaps.append("no rotation order is set and no entrance routine says how students get to the space "
+                    "they choose")
     if not plan.signals:
         gaps.append("no signal is described (e.g. a chime for '5 minutes left')")
     if gaps:
         return ChecklistItem(requirement, TRANSITIONS, False, _sentence(join_words(gaps, "and")))
     legs = analysis.rotation_routes(layout)
+    cue = f"cued by {plural(len(plan.signals), 'signal')}"
+    if len(plan.rotation) < 2:
+        return ChecklistItem(requirement, TRANSITIONS, True,
+                             f"Students walk from the door to the space they choose on open routes, {cue}.")
     return ChecklistItem(requirement, TRANSITIONS, True,
                          f"Groups rotate through {plural(len(plan.rotation), 'station')} on "
-                         f"{plural(len(legs), 'open route')}, cued by {plural(len(plan.signals), 'signal')}.")
+                         f"{plural(len(legs), 'open route')}, {cue}.")
 
 
 def _sentence(text: str) -> str:

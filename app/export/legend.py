@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, Line
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 from shapely.geometry import box
 
 from app.export.hatching import hatch_group
@@ -14,7 +14,7 @@ from app.export.mapdrawing import (
 from app.export.mapframe import arc, darker, polygon, polyline, text
 from app.export.mapnotes import ROUTE_INK, arrowhead
 from app.export.mapwalls import FEATURE_INK, FEATURE_NAME, WALL, WALL_INK
-from app.export.styles import Styles
+from app.export.styles import Styles, drawing, table_style
 from app.export.text import escape
 from app.model import ZONE_KINDS, Layout
 
@@ -54,7 +54,7 @@ def legend(layout: Layout, has_route: bool, st: Styles, width: float) -> Flowabl
         rows.append(row + [""] * (2 * _PER_ROW - len(row)))
     label_w = width / _PER_ROW - SW - 6
     table = Table(rows, colWidths=[SW + 6, label_w] * _PER_ROW)
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -65,7 +65,7 @@ def legend(layout: Layout, has_route: bool, st: Styles, width: float) -> Flowabl
 
 
 def _zone_swatch(kind) -> Drawing:
-    d = Drawing(SW, SH)
+    d = drawing(SW, SH)
     color = kind_color(kind)
     pts = [(0.5, 0.5), (SW - 0.5, 0.5), (SW - 0.5, SH - 0.5), (0.5, SH - 0.5)]
     d.add(polygon(pts, color, None, 0, fillOpacity=ZONE_TINT_OPACITY))
@@ -76,14 +76,14 @@ def _zone_swatch(kind) -> Drawing:
 
 
 def _box(fill, ink, dashed: bool = False) -> Drawing:
-    d = Drawing(SW, SH)
+    d = drawing(SW, SH)
     kw = {"strokeDashArray": [2, 1.5]} if dashed else {}
     d.add(polygon([(3, 2), (SW - 3, 2), (SW - 3, SH - 2), (3, SH - 2)], fill, ink, 0.6, **kw))
     return d
 
 
 def _marker(mark: str, station: bool) -> Drawing:
-    d = Drawing(SW, SH)
+    d = drawing(SW, SH)
     d.add(Circle(SW / 2, SH / 2, MARKER_R, fillColor=colors.black if station else colors.white,
                  strokeColor=colors.black, strokeWidth=0.8))
     d.add(text(SW / 2, SH / 2 - 2.3, mark, 6.5, bold=True, anchor="middle",
@@ -92,7 +92,7 @@ def _marker(mark: str, station: bool) -> Drawing:
 
 
 def _door() -> Drawing:
-    d = Drawing(SW, SH)
+    d = drawing(SW, SH)
     d.add(Line(0, 1, 5, 1, strokeColor=WALL_INK, strokeWidth=WALL))
     d.add(Line(SW - 5, 1, SW, 1, strokeColor=WALL_INK, strokeWidth=WALL))
     d.add(Line(5, 1, 5, 12, strokeColor=WALL_INK, strokeWidth=1.0))
@@ -101,7 +101,7 @@ def _door() -> Drawing:
 
 
 def _window() -> Drawing:
-    d = Drawing(SW, SH)
+    d = drawing(SW, SH)
     y = SH / 2
     d.add(Line(0, y, 5, y, strokeColor=WALL_INK, strokeWidth=WALL))
     d.add(Line(SW - 5, y, SW, y, strokeColor=WALL_INK, strokeWidth=WALL))
@@ -112,14 +112,14 @@ def _window() -> Drawing:
 
 
 def _feature(kind: str) -> Drawing:
-    d = Drawing(SW, SH)
+    d = drawing(SW, SH)
     d.add(Line(0, SH - 2, SW, SH - 2, strokeColor=WALL_INK, strokeWidth=WALL))
     d.add(Line(3, SH - 6, SW - 3, SH - 6, strokeColor=FEATURE_INK.get(kind, WALL_INK), strokeWidth=2.6))
     return d
 
 
 def _route() -> Drawing:
-    d = Drawing(SW, SH)
+    d = drawing(SW, SH)
     d.add(Line(1, SH / 2, SW - 2, SH / 2, strokeColor=ROUTE_INK, strokeWidth=1.3))
     d.add(arrowhead((1, SH / 2), (SW - 1, SH / 2), ROUTE_INK))
     d.add(Circle(9, SH / 2, 4.6, fillColor=colors.white, strokeColor=ROUTE_INK, strokeWidth=0.9))

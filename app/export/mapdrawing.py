@@ -7,7 +7,7 @@ colour so the map reads on a black-and-white printer.
 
 from __future__ import annotations
 
-from reportlab.graphics.shapes import Circle, Drawing, Line
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line
 from reportlab.lib import colors
 from shapely.geometry import Polygon
 from shapely.ops import polylabel
@@ -18,6 +18,7 @@ from app.export.labels import LabelPlacer
 from app.export.mapframe import PlanToPage, darker, lighter, polygon, text
 from app.export.mapnotes import draw_dimensions, draw_rotation, draw_scale_bar
 from app.export.mapwalls import draw_features, draw_walls
+from app.export.styles import drawing
 from app.export.text import plain, shorten
 from app.export.zones import markers, ordered_zones
 from app.model import ZONE_KINDS, Layout
@@ -49,7 +50,7 @@ def map_drawing(layout: Layout, legs: list, units: DisplayUnits, width: float, m
     map_w, map_h = (x1 - x0) * s, (y1 - y0) * s
     left = _LEFT + (avail_w - map_w) / 2
     t = PlanToPage(s=s, min_x=x0, max_y=y1, left=left, bottom=_BOTTOM)
-    d = Drawing(width, map_h + _TOP + _BOTTOM)
+    d = drawing(width, map_h + _TOP + _BOTTOM)
 
     room_page = Polygon(t.points(room.outline)).buffer(0)
     solids = [Polygon(t.points(p.outline())).buffer(0) for p in layout.pieces if p.solid]
@@ -59,9 +60,13 @@ def map_drawing(layout: Layout, legs: list, units: DisplayUnits, width: float, m
     _draw_zones(d, layout, t)
     _draw_furniture(d, layout, t)
     draw_walls(d, room, t)
-    _draw_zone_labels(d, layout, t, placer)
-    draw_features(d, room, t, placer)
-    draw_rotation(d, legs, t, placer)
+    # labels claim their spots first, but are painted last so route lines pass under them
+    labels, routes = Group(), Group()
+    _draw_zone_labels(labels, layout, t, placer)
+    draw_features(labels, room, t, placer)
+    draw_rotation(routes, legs, t, placer)
+    d.add(routes)
+    d.add(labels)
     draw_dimensions(d, room.bounds(), t, units)
     bar_end = draw_scale_bar(d, left, 8, t, units)
     rw, rd = room.bounds()[2] - room.bounds()[0], room.bounds()[3] - room.bounds()[1]
@@ -104,7 +109,7 @@ def _draw_furniture(d: Drawing, layout: Layout, t: PlanToPage) -> None:
             d.add(polygon(t.points(piece.outline()), fill, PIECE_INK, 0.6))
 
 
-def _draw_zone_labels(d: Drawing, layout: Layout, t: PlanToPage, placer: LabelPlacer) -> None:
+def _draw_zone_labels(d: Group, layout: Layout, t: PlanToPage, placer: LabelPlacer) -> None:
     """A numbered marker and the name of every zone, placed so no two overlap."""
     marks = markers(layout)
     for zone in ordered_zones(layout):

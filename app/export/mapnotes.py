@@ -18,7 +18,7 @@ BLOCKED_INK = colors.HexColor("#b3261e")
 DIM_INK = colors.HexColor("#444444")
 
 
-def draw_rotation(d: Drawing, legs: list[tuple[int, list[tuple[float, float]] | None, tuple, tuple]],
+def draw_rotation(d: Group, legs: list[tuple[int, list[tuple[float, float]] | None, tuple, tuple]],
                   t: PlanToPage, placer: LabelPlacer) -> None:
     """legs: (number, walking path in plan inches or None when blocked, start, end centre)."""
     for number, path, start, end in legs:

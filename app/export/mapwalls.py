@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 
-from reportlab.graphics.shapes import Drawing, Line
+from reportlab.graphics.shapes import Drawing, Group, Line
 from reportlab.lib import colors
 
 from app.export.fonts import text_width
@@ -74,7 +74,7 @@ def _window(d: Drawing, room: Room, window, t: PlanToPage) -> None:
                    strokeColor=WALL_INK, strokeWidth=0.6))
 
 
-def draw_features(d: Drawing, room: Room, t: PlanToPage, placer: LabelPlacer) -> None:
+def draw_features(d: Group, room: Room, t: PlanToPage, placer: LabelPlacer) -> None:
     """Whiteboards and boards as a coloured bar just inside their wall, each with its name."""
     for feature in room.features:
         a, b = room.opening_span(feature)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import math
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from app.export.analysis import LayoutAnalysis
-from app.export.styles import HEAD_FILL, RULE, UNMET, Styles
+from app.export.styles import HEAD_FILL, RULE, UNMET, Styles, table_style
 from app.export.text import counted, escape, join_words, plural
 from app.export.zones import markers, ordered_zones, pieces_by_zone, seats
 from app.model import ZONE_KINDS, Layout, Project
@@ -45,7 +45,7 @@ def station_table(layout: Layout, st: Styles, width: float) -> list[Flowable]:
             Paragraph(escape(counted(p.item.name for p in pieces)) or "—", st.cell),
         ])
     table = Table(rows, colWidths=[c * width for c in _COLUMNS], repeatRows=1)
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

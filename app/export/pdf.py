@@ -11,7 +11,7 @@ from pathlib import Path
 from reportlab.lib.units import inch
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
-    Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+    Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
 )
 
 from app.export.analysis import LayoutAnalysis, analyze_layout
@@ -24,6 +24,7 @@ from app.export.narrative import (
 )
 from app.export.styles import (
     HEAD_FILL, MARGIN, MET, MICROCREDENTIAL, MUTED, PAPERS, RULE, UNMET, WARN_EDGE, WARN_FILL, Styles, styles,
+    table_style,
 )
 from app.export.text import escape, plural
 from app.model import Layout, Project
@@ -59,7 +60,8 @@ def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str) ->
     try:
         doc = SimpleDocTemplate(tmp, pagesize=(page_w, page_h), leftMargin=MARGIN, rightMargin=MARGIN,
                                 topMargin=MARGIN, bottomMargin=MARGIN, title=title, author=project.teacher,
-                                subject=MICROCREDENTIAL, creator="Classroom Layout Designer")
+                                subject=MICROCREDENTIAL, creator="Classroom Layout Designer",
+                                initialFontName=REGULAR)
         canvasmaker = _numbered_canvas(title)
         doc.build(story, onFirstPage=_no_header, onLaterPages=_header(title), canvasmaker=canvasmaker)
         os.replace(tmp, out)
@@ -79,7 +81,7 @@ def _title_block(project: Project, layouts: list[Layout], all_items, st: Styles,
     ]
     rows = [[Paragraph(f"<b>{label}</b>", st.cell), Paragraph(escape(value) or "—", st.cell)] for label, value in facts]
     table = Table(rows, colWidths=[1.2 * inch, width - 1.2 * inch])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 2),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     missing = sum(1 for _, items in all_items for i in items if not i.met)
@@ -145,7 +147,7 @@ def _checklist_table(items: list[ChecklistItem], st: Styles, width: float) -> Ta
         rows.append([Paragraph(mark, st.cell), Paragraph(what, st.cell), Paragraph(escape(item.why), st.cell)])
     table = Table(rows, colWidths=[0.85 * inch, 0.4 * (width - 0.85 * inch), 0.6 * (width - 0.85 * inch)],
                   repeatRows=1)
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+    table.setStyle(table_style([("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
@@ -167,7 +169,7 @@ def _warning_box(layout: Layout, analysis: LayoutAnalysis, st: Styles, width: fl
     cell: list[Flowable] = [Paragraph("<b>Still open in the plan</b> (fix these before submitting):", st.body)]
     cell.extend(Paragraph(escape(n), st.bullet, bulletText="•") for n in notes)
     box = Table([[cell]], colWidths=[width])
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), WARN_FILL), ("BOX", (0, 0), (-1, -1), 1, WARN_EDGE),
+    box.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), WARN_FILL), ("BOX", (0, 0), (-1, -1), 1, WARN_EDGE),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     return box
@@ -202,6 +204,7 @@ def _numbered_canvas(title: str):
         pages = 0
 
         def __init__(self, *args, **kwargs) -> None:
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR  # not Latin-1-only Helvetica
             super().__init__(*args, **kwargs)
             self._held: list[dict] = []
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.platypus import TableStyle
 
 from app.export.fonts import BOLD, REGULAR, register_fonts
 
@@ -58,5 +60,15 @@ def styles() -> Styles:
         small=style("small", 8, 10),
         cell=style("cell", 8, 10),
         cell_head=style("cell_head", 8, 10, BOLD),
-        bullet=style("bullet", 9.5, 12.5, leftIndent=14, bulletIndent=4, spaceAfter=2),
+        bullet=style("bullet", 9.5, 12.5, leftIndent=14, bulletIndent=4, spaceAfter=2, bulletFontName=REGULAR),
     )
+
+
+def table_style(commands: list[tuple]) -> TableStyle:
+    """A TableStyle whose cells default to our font (ReportLab's default is Latin-1 Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
+
+
+def drawing(width: float, height: float) -> Drawing:
+    """A Drawing whose text state starts in our font rather than Helvetica."""
+    return Drawing(width, height, initialFontName=REGULAR)
