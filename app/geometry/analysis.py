@@ -13,10 +13,15 @@ from app.geometry.findings import finding, ordered
 from app.geometry.gaps import Gap, Obstacles, gaps_near, gaps_on_route
 from app.geometry.light import check_light
 from app.geometry.navmesh import path_length
-from app.geometry.shapes import capitalized, door_name, piece_shapes, zone_name, zone_shapes
+from app.geometry.shapes import capitalized, door_entry, door_name, piece_shapes, zone_name, zone_shapes
 from app.geometry.walkable import TOLERANCE, Space, entry_point, walkable_space, zone_target
 from app.model import Finding, Layout, Severity
 from app.units import format_length
+
+
+def inches(value: float) -> str:
+    """Clear widths and gaps read in whole inches, as teachers and ADA 403.5.1 state them: 36\"."""
+    return f'{round(value)}"'
 
 #: a person turning sideways: where even this can't pass, a zone is closed in
 NARROW_WIDTH = 18.0
@@ -193,12 +198,12 @@ class _Why:
 
     def _describe(self, gap: Gap) -> str:
         names = self.obstacles.names
-        return f"{format_length(gap.width)} between {names[gap.first]} and {names[gap.second]}"
+        return f"{inches(gap.width)} between {names[gap.first]} and {names[gap.second]}"
 
-    def _reason(self, gaps: list[Gap] | None) -> tuple[str, shapely.Geometry | None]:
-        clear = format_length(self.width)
+    def _reason(self, gaps: list[Gap] | None, closed: str) -> tuple[str, shapely.Geometry | None]:
+        clear = inches(self.width)
         if gaps is None:
-            return f"it is closed in (not even a {format_length(NARROW_WIDTH)} sideways path gets there)", None
+            return closed, None
         if not gaps:
             return f"the way there is narrower than {clear}", None
         narrowest = min(gaps, key=lambda g: g.width)
@@ -206,11 +211,12 @@ class _Why:
 
     def unreachable(self, z: int) -> Finding:
         zone = self.layout.zones[z]
-        clear = format_length(self.width)
+        clear = inches(self.width)
         if not self.layout.room.doors:
             text, geom = "the room has no door yet: add one on a wall", None
         else:
-            text, geom = self._reason(self.zone_gaps.get(z))
+            closed = f"it is closed in (not even a {inches(NARROW_WIDTH)} sideways path gets there)"
+            text, geom = self._reason(self.zone_gaps.get(z), closed)
         c = self.zones[z].centroid
         return finding(Severity.ERROR, "unreachable-zone",
                        f"{capitalized(zone_name(zone))} can't be reached with a {clear} clear path: {text}",
@@ -218,11 +224,12 @@ class _Why:
 
     def leg_blocked(self, a: int, b: int) -> Finding:
         za, zb = self.layout.zones[a], self.layout.zones[b]
-        text, geom = self._reason(self.leg_gaps.get((a, b)))
+        closed = f"there is no way through, not even {inches(NARROW_WIDTH)} wide sideways"
+        text, geom = self._reason(self.leg_gaps.get((a, b)), closed)
         c = self.zones[a].centroid
         return finding(Severity.ERROR, "rotation-route-blocked",
                        f"Groups can't walk from {zone_name(za)} to {zone_name(zb)} with a "
-                       f"{format_length(self.width)} clear path: {text}",
+                       f"{inches(self.width)} clear path: {text}",
                        [za.id, zb.id], geom, point=(round(c.x, 2), round(c.y, 2)))
 
     def door_findings(self, doors: list[int]) -> list[Finding]:
@@ -232,8 +239,6 @@ class _Why:
             door = self.layout.room.doors[d]
             if door.id in already:
                 continue  # a piece in its clear area is the reason, and is reported
-            from app.geometry.shapes import door_entry
-
             spot = door_entry(self.layout.room, door, self.width / 2)
             gaps = gaps_near(self.obstacles, spot, self.gap_limit)
             if gaps:
@@ -241,7 +246,7 @@ class _Why:
                 self._remember([gap], door.id)
                 continue
             out.append(finding(Severity.ERROR, "door-blocked",
-                               f"Nothing {format_length(self.width)} wide can get in through {door_name(self.layout, door)}",
+                               f"Nothing {inches(self.width)} wide can get in through {door_name(self.layout, door)}",
                                [door.id], point=spot))
         return out
 
@@ -250,8 +255,8 @@ class _Why:
         for gap, about in self.gaps.values():
             ids = [i for i in (self.obstacles.ids[gap.first], self.obstacles.ids[gap.second]) if i]
             out.append(finding(Severity.WARNING, "narrow-passage",
-                               f"The {format_length(gap.width)} gap between {self.obstacles.names[gap.first]} and "
+                               f"The {inches(gap.width)} gap between {self.obstacles.names[gap.first]} and "
                                f"{self.obstacles.names[gap.second]} is narrower than the "
-                               f"{format_length(self.width)} clear path",
+                               f"{inches(self.width)} clear path",
                                ids + sorted(about), gap.polygon(), point=tuple(round(v, 2) for v in gap.middle)))
         return out

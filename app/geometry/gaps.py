@@ -52,17 +52,29 @@ class Gap:
         return line.buffer(half, cap_style="flat") if line.length > 1e-6 else shapely.Point(self.ends[0]).buffer(half)
 
 
-def _pairs_closer_than(obstacles: Obstacles, cand: np.ndarray, width: float) -> list[Gap]:
+def _pairs_closer_than(obstacles: Obstacles, cand: np.ndarray, width: float, near: shapely.Geometry) -> list[Gap]:
+    """Obstacle pairs closer than width, each with its joining segment taken as close to `near`
+    (the route) as it can be: facing edges have a whole band of shortest segments."""
     cand = np.unique(cand)
     if len(cand) < 2:
         return []
     i, j = np.triu_indices(len(cand), k=1)
     a, b = cand[i], cand[j]
-    d = shapely.distance(obstacles.geoms[a], obstacles.geoms[b])
+    ga, gb = obstacles.geoms[a], obstacles.geoms[b]
+    d = shapely.distance(ga, gb)
     keep = (d > 1e-6) & (d < width)
-    a, b, d = a[keep], b[keep], d[keep]
-    lines = shapely.shortest_line(obstacles.geoms[a], obstacles.geoms[b])
-    coords = shapely.get_coordinates(lines).reshape(-1, 2, 2)
+    a, b, d, ga, gb = a[keep], b[keep], d[keep], ga[keep], gb[keep]
+    coords = shapely.get_coordinates(shapely.shortest_line(ga, gb)).reshape(-1, 2, 2)
+    middles = shapely.points((coords[:, 0] + coords[:, 1]) / 2)
+    if isinstance(near, shapely.LineString):
+        q = shapely.line_interpolate_point(near, shapely.line_locate_point(near, middles))
+    else:
+        q = np.full(len(middles), near, dtype=object)
+    ea = shapely.get_coordinates(shapely.shortest_line(ga, q)).reshape(-1, 2, 2)[:, 0]
+    eb = shapely.get_coordinates(shapely.shortest_line(gb, q)).reshape(-1, 2, 2)[:, 0]
+    across = np.hypot(*(ea - eb).T)
+    better = across <= d + 0.25  # still (nearly) a shortest segment, and it passes by the route
+    coords[better, 0], coords[better, 1] = ea[better], eb[better]
     return [Gap(int(x), int(y), float(w), (tuple(c[0]), tuple(c[1]))) for x, y, w, c in zip(a, b, d, coords)]
 
 
@@ -70,7 +82,7 @@ def gaps_on_route(obstacles: Obstacles, path: list[tuple[float, float]], width: 
     """The gaps narrower than width that the route squeezes through, narrowest first, one per spot."""
     line = shapely.LineString(path) if len(path) > 1 else shapely.Point(path[0])
     cand = obstacles.tree.query(line, predicate="dwithin", distance=width)
-    gaps = _pairs_closer_than(obstacles, cand, width)
+    gaps = _pairs_closer_than(obstacles, cand, width, line)
     if not gaps:
         return []
     crossing = shapely.intersects(np.array([shapely.LineString(g.ends) for g in gaps], dtype=object), line)
@@ -78,14 +90,14 @@ def gaps_on_route(obstacles: Obstacles, path: list[tuple[float, float]], width: 
 
 
 def gaps_near(obstacles: Obstacles, point: tuple[float, float], width: float) -> list[Gap]:
-    """Gaps narrower than width whose joining segment passes within width/2 of point."""
+    """Gaps narrower than width whose joining segment passes within width of point."""
     here = shapely.Point(point)
     cand = obstacles.tree.query(here, predicate="dwithin", distance=width)
-    gaps = _pairs_closer_than(obstacles, cand, width)
+    gaps = _pairs_closer_than(obstacles, cand, width, here)
     if not gaps:
         return []
     d = shapely.distance(np.array([shapely.LineString(g.ends) for g in gaps], dtype=object), here)
-    return merge([g for g, dist in zip(gaps, d) if dist <= width / 2], width)
+    return merge([g for g, dist in zip(gaps, d) if dist <= width], width)
 
 
 def merge(gaps: list[Gap], width: float) -> list[Gap]:
