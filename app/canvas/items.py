@@ -139,6 +139,10 @@ class PieceItem(QGraphicsObject):
     def shape(self) -> QPainterPath:
         return self._path
 
+    def footprint_rect(self) -> QRectF:
+        """The footprint's box on the plan (no drawing margin): what snapping lines up."""
+        return self.mapToScene(self._path.boundingRect()).boundingRect()
+
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         piece = self.piece
@@ -223,6 +227,9 @@ class ZoneItem(QGraphicsObject):
 
     def shape(self) -> QPainterPath:
         return self._path
+
+    def footprint_rect(self) -> QRectF:
+        return self.mapToScene(self._path.boundingRect()).boundingRect()
 
     def outline_shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()

@@ -17,7 +17,7 @@ from app.canvas.items import Handle, PieceItem, RoomItem, ZoneItem
 from app.canvas.overlays import FindingsOverlay, WalkableOverlay
 from app.canvas.snapping import EdgeIndex, snap_offset
 from app.canvas.tools import SelectTool, Tool
-from app.model import ZONE_KINDS, Finding, Piece, Zone, ZoneKind
+from app.model import ZONE_KINDS, Finding, Piece, Zone, ZoneKind, catalog_item
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError
 from app.units import format_length
@@ -245,7 +245,13 @@ class PlanScene(QGraphicsScene):
 
     def insert_piece(self, kind: str, pos: QPointF) -> str | None:
         piece_id = self.document.new_id(kind)
-        x, y = self.snap_point(pos)
+        item = catalog_item(kind)
+        if item is None:
+            self.error.emit(f"unknown furniture kind {kind!r}")
+            return None
+        # the top-left corner lands on the grid, as a later drag would put it
+        left, top = self.snap_point(QPointF(pos.x() - item.width / 2, pos.y() - item.depth / 2))
+        x, y = left + item.width / 2, top + item.depth / 2
         try:
             piece = Piece(id=piece_id, kind=kind, x=x, y=y)
         except ValueError as problem:
@@ -292,8 +298,8 @@ class PlanScene(QGraphicsScene):
     def begin_drag(self, pos: QPointF, target) -> dict:
         moving = [i for i in self.selectedItems() if isinstance(i, (PieceItem, ZoneItem))]
         moving = [i for i in moving if not (isinstance(i, PieceItem) and i.piece.fixed)]
-        still = [i.sceneBoundingRect() for pid, i in self.pieces.items() if not i.isSelected() and i.piece.solid]
-        box = target.sceneBoundingRect() if target in moving else QRectF()
+        still = [i.footprint_rect() for pid, i in self.pieces.items() if not i.isSelected() and i.piece.solid]
+        box = target.footprint_rect() if target in moving else QRectF()
         room = self.document.layout.room
         return {
             "start": pos, "items": moving, "origins": {i: i.pos() for i in moving}, "moved": False,

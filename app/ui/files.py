@@ -153,9 +153,10 @@ class FileActions:
             return None
         target = recovery_path()
         try:
-            write_atomically(target, self.doc.project.model_dump_json(indent=1))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            save_project(self.doc.project, target)  # the real file format, so Open can read it too
             write_atomically(target.with_suffix(".path"), str(self.doc.path or ""))
-        except ProjectIOError as problem:
+        except (ProjectIOError, OSError) as problem:
             self.statusBar().showMessage(f"Autosave failed: {problem}", 5000)
             return None
         return target

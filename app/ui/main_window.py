@@ -157,9 +157,13 @@ class MainWindow(FileActions, QMainWindow):
 
     # --- title and closing ----------------------------------------------------------------
     def _update_title(self, *_args) -> None:
+        try:
+            clean = self.doc.undo_stack.isClean()
+        except RuntimeError:  # the stack is being destroyed with the window: nothing to show
+            return
         name = self.doc.path.name if self.doc.path else "Untitled"
         self.setWindowTitle(f"{name}[*] — {self.doc.layout.name} — {APP_NAME}")
-        self.setWindowModified(not self.doc.undo_stack.isClean())
+        self.setWindowModified(not clean)
 
     def closeEvent(self, event) -> None:
         if not self.doc.undo_stack.isClean():

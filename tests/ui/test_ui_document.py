@@ -142,3 +142,12 @@ def test_delete_selection_is_one_macro(doc):
     assert [p.id for p in doc.layout.pieces] == ["desk-1"] and doc.layout.zones == []
     doc.undo_stack.undo()
     assert [p.id for p in doc.layout.pieces] == ["desk-0", "desk-1", "desk-2"] and doc.layout.zones[0].id == "z"
+
+
+def test_refused_command_is_not_recorded(doc):
+    doc.add_piece(desk(1))
+    with pytest.raises(EditError) as info:
+        cmd.push(doc, cmd.SetPieceFields(doc, "desk-1", width=0))
+    assert "width" in str(info.value)
+    assert doc.undo_stack.count() == 0
+    assert doc.layout.pieces[0].width == 24

@@ -1,0 +1,308 @@
+"""Tier 3: drive the real editor with the mouse and keyboard; assert on the model."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from app.canvas.style import MIME_TYPE
+
+
+@pytest.fixture
+def editor(qtbot, tmp_path, monkeypatch):
+    """A shown MainWindow on a blank 30 x 32 ft room; dialogs never block (they record)."""
+    import app.ui.files as files
+    import app.ui.settings as settings
+    from app.ui.main_window import MainWindow
+
+    ini = str(tmp_path / "settings.ini")
+    monkeypatch.setattr(settings, "_settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
+    recovery = tmp_path / "appdata" / "recovery.classroom.json"
+    monkeypatch.setattr(settings, "recovery_path", lambda: recovery)
+    monkeypatch.setattr(files, "recovery_path", lambda: recovery)
+    window = MainWindow()
+    window.messages = []
+    window.show_error = lambda text: window.messages.append(("error", text))
+    window.show_info = lambda text: window.messages.append(("info", text))
+    window.ask_save_changes = lambda: "discard"
+    window.ask_recover = lambda: False
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.view.fit_room()
+    window.view.setFocus()
+    yield window
+    window.doc.undo_stack.setClean()
+
+
+def vp(editor, x: float, y: float) -> QPoint:
+    """A plan point (inches) in viewport pixels."""
+    return editor.view.mapFromScene(QPointF(x, y))
+
+
+def drop(editor, text: str, x: float, y: float) -> None:
+    """What a palette drag delivers: the palette's own mime data, a drag-enter, then the drop."""
+    mime = editor.palette.mime_for(text)
+    assert mime.hasFormat(MIME_TYPE)
+    at = vp(editor, x, y)
+    enter = QDragEnterEvent(at, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(editor.view.viewport(), enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(at), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(editor.view.viewport(), event)
+
+
+def drag(qtbot, editor, start, end, steps: int = 5, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    viewport = editor.view.viewport()
+    a, b = vp(editor, *start), vp(editor, *end)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, modifier, a)
+    for i in range(1, steps + 1):
+        qtbot.mouseMove(viewport, a + (b - a) * i / steps)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, modifier, b)
+
+
+def test_drop_desk_drag_undo_redo(qtbot, editor):
+    drop(editor, "piece:student-desk", 120, 120)
+    desk = editor.doc.layout.pieces[-1]
+    assert desk.kind == "student-desk"
+    assert (desk.x - 12, desk.y - 9) == (108, 108)  # 24 x 18 in: its top-left corner snapped to the 1 ft grid
+    x0, y0 = desk.x, desk.y
+    drag(qtbot, editor, (x0, y0), (x0 + 60, y0 + 84))
+    moved = editor.doc.layout.piece(desk.id)
+    assert (moved.x, moved.y) == (x0 + 60, y0 + 84)
+    assert editor.doc.undo_stack.count() == 2  # the drop, then ONE command for the whole drag
+    assert editor.undo_action.text() == "&Undo Move Student desk"
+    qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert (editor.doc.layout.piece(desk.id).x, editor.doc.layout.piece(desk.id).y) == (x0, y0)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert editor.doc.layout.piece(desk.id).x == x0 + 60
+    qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert editor.doc.layout.piece(desk.id).x == x0 + 60
+    assert editor.isWindowModified()
+
+
+def test_r_rotates_and_arrows_nudge_into_one_step(qtbot, editor):
+    drop(editor, "piece:table-2", 120, 120)
+    piece_id = editor.doc.layout.pieces[-1].id
+    qtbot.keyClick(editor.view, Qt.Key.Key_R)
+    assert editor.doc.layout.piece(piece_id).rotation == 90
+    assert editor.doc.undo_stack.undoText() == "Rotate Table for two"
+    x0, y0 = editor.doc.layout.piece(piece_id).x, editor.doc.layout.piece(piece_id).y
+    count = editor.doc.undo_stack.count()
+    for _ in range(3):
+        qtbot.keyClick(editor.view, Qt.Key.Key_Right)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    piece = editor.doc.layout.piece(piece_id)
+    assert (piece.x, piece.y) == (x0 + 3, y0 + 12)  # 1 in per arrow, 1 ft with Shift
+    assert editor.doc.undo_stack.count() == count + 1  # the nudges merged
+    editor.doc.undo_stack.undo()
+    assert (editor.doc.layout.piece(piece_id).x, editor.doc.layout.piece(piece_id).y) == (x0, y0)
+
+
+def test_snapping_can_be_turned_off(qtbot, editor):
+    editor.snap_action.trigger()
+    assert not editor.scene.snapping
+    drop(editor, "piece:chair", 100.5, 101.25)
+    chair = editor.doc.layout.pieces[-1]
+    assert abs(chair.x - 100.5) < 1 and abs(chair.y - 101.25) < 1
+
+
+def test_rubber_band_select_all_delete_copy_paste(qtbot, editor):
+    for x in (60, 120, 180):
+        drop(editor, "piece:student-desk", x, 60)
+    editor.scene.clearSelection()
+    drag(qtbot, editor, (30, 30), (150, 90))  # from empty floor: a rubber band
+    assert len(editor.scene.selected_piece_ids()) == 2
+    qtbot.keyClick(editor.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert len(editor.doc.layout.pieces) == 5
+    assert editor.doc.undo_stack.undoText() == "Paste 2 items"
+    qtbot.keyClick(editor.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.view, Qt.Key.Key_Delete)
+    assert editor.doc.layout.pieces == []
+    editor.doc.undo_stack.undo()
+    assert len(editor.doc.layout.pieces) == 5
+
+
+def test_rotation_handle_snaps_to_15_degrees(qtbot, editor):
+    drop(editor, "piece:activity-table", 120, 120)
+    piece = editor.doc.layout.pieces[-1]
+    handle_at = (piece.x, piece.y - piece.depth / 2 - 14)
+    # pull the handle to the right and a bit up: about 80 degrees clockwise, snapped to 75 or 90
+    drag(qtbot, editor, handle_at, (piece.x + 60, piece.y - 8))
+    rotation = editor.doc.layout.piece(piece.id).rotation
+    assert rotation % 15 == 0 and 60 <= rotation <= 90
+    assert editor.doc.undo_stack.undoText().startswith("Rotate")
+
+
+def test_resize_corner_handle(qtbot, editor):
+    drop(editor, "piece:activity-table", 120, 120)
+    piece = editor.doc.layout.pieces[-1]
+    corner = (piece.x + piece.width / 2, piece.y + piece.depth / 2)
+    drag(qtbot, editor, corner, (corner[0] + 12, corner[1] + 6))
+    resized = editor.doc.layout.piece(piece.id)
+    assert (resized.width, resized.depth) == (72, 36)
+    assert (resized.x, resized.y) == (piece.x + 6, piece.y + 3)  # the opposite corner stayed put
+
+
+def test_draw_zones_and_see_their_findings(qtbot, editor):
+    editor.arm_tool("rect:quiet")
+    drag(qtbot, editor, (24, 24), (120, 120))
+    editor.arm_tool("rect:collaboration")
+    drag(qtbot, editor, (72, 72), (180, 180))
+    kinds = [z.kind.value for z in editor.doc.layout.zones]
+    assert kinds == ["quiet", "collaboration"]
+    assert editor.doc.layout.zones[0].polygon == [(24, 24), (120, 24), (120, 120), (24, 120)]
+    qtbot.waitUntil(lambda: any("overlap" in f.code for f in editor.findings.findings), timeout=3000)
+    assert editor.findings.list.count() >= 1
+    # clicking a finding selects its culprits
+    row = next(i for i, f in enumerate(editor.findings.findings) if "overlap" in f.code)
+    editor.findings.list.setCurrentRow(row)
+    editor.findings._clicked(editor.findings.list.item(row))
+    assert set(editor.scene.selected_zone_ids()) == {z.id for z in editor.doc.layout.zones}
+
+
+def test_draw_polygon_zone_finish_and_cancel(qtbot, editor):
+    viewport = editor.view.viewport()
+    editor.arm_tool("poly:hands-on")
+    for x, y in ((24, 200), (120, 200), (120, 300)):
+        qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=vp(editor, x, y))
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=vp(editor, 24, 300))
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=vp(editor, 24, 300))
+    zone = editor.doc.layout.zones[-1]
+    assert zone.kind.value == "hands-on" and len(zone.polygon) == 4
+    editor.arm_tool("poly:quiet")
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=vp(editor, 200, 200))
+    qtbot.keyClick(editor.view, Qt.Key.Key_Escape)
+    assert len(editor.doc.layout.zones) == 1
+    assert type(editor.scene.tool).__name__ == "SelectTool"
+
+
+def test_inspector_edit_is_one_undoable_command(qtbot, editor):
+    drop(editor, "piece:student-desk", 120, 120)
+    piece_id = editor.doc.layout.pieces[-1].id
+    inspector = editor.inspector
+    assert inspector.currentIndex() == 1
+    inspector.p_width.setValue(30)
+    inspector.p_width.editingFinished.emit()
+    assert editor.doc.layout.piece(piece_id).width == 30
+    inspector.p_label.setText("Maya's desk")
+    inspector.p_label.editingFinished.emit()
+    assert editor.doc.layout.piece(piece_id).label == "Maya's desk"
+    editor.doc.undo_stack.undo()
+    editor.doc.undo_stack.undo()
+    assert editor.doc.layout.piece(piece_id).width == 24 and inspector.p_width.value() == 24
+
+
+def test_zone_texts_in_inspector(qtbot, editor):
+    editor.scene.insert_zone("mini-lesson", [(24, 24), (120, 24), (120, 120)])
+    zone_id = editor.doc.layout.zones[-1].id
+    inspector = editor.inspector
+    assert inspector.currentIndex() == 2
+    inspector.z_used.setPlainText("Four students meet me for a reading group.")
+    inspector.z_used.committed.emit()
+    inspector.z_station.setValue(3)
+    inspector.z_station.editingFinished.emit()
+    zone = editor.doc.layout.zone(zone_id)
+    assert zone.how_used.startswith("Four students") and zone.station == 3
+
+
+def test_duplicate_layout_and_edit_without_touching_the_original(qtbot, editor):
+    drop(editor, "piece:student-desk", 120, 120)
+    first = editor.doc.layout_id
+    editor.layouts.duplicate()
+    assert editor.doc.layout_id != first and editor.layouts.list.count() == 2
+    piece = editor.doc.layout.pieces[0]
+    drag(qtbot, editor, (piece.x, piece.y), (piece.x + 120, piece.y))
+    assert editor.doc.layout.piece(piece.id).x == piece.x + 120
+    assert editor.doc.project.layout(first).piece(piece.id).x == piece.x
+    editor.layouts.list.setCurrentRow(0)  # switch back: the plan shows the original
+    assert editor.doc.layout_id == first
+    assert editor.scene.pieces[piece.id].pos().x() == piece.x
+    editor.doc.undo_stack.undo()  # the move belongs to the copy: it is shown first
+    assert editor.doc.layout_id != first
+    assert editor.doc.layout.piece(piece.id).x == piece.x
+
+
+def test_save_reopen_compare(qtbot, editor, tmp_path):
+    drop(editor, "piece:kidney-table", 120, 120)
+    editor.scene.insert_zone("quiet", [(200, 200), (300, 200), (300, 300), (200, 300)])
+    path = tmp_path / "room.classroom.json"
+    editor.ask_save_path = lambda *a, **k: str(path)
+    assert editor.save()
+    assert editor.doc.undo_stack.isClean() and not editor.isWindowModified()
+    assert "room.classroom.json" in editor.windowTitle()
+    saved = editor.doc.project.model_copy(deep=True)
+    editor.doc.replace_project(editor.doc.project.model_copy(update={"title": "other"}))
+    assert editor.open_path(path)
+    assert editor.doc.project == saved
+
+
+def test_failed_save_keeps_the_work(qtbot, editor, tmp_path):
+    drop(editor, "piece:chair", 120, 120)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    editor.ask_save_path = lambda *a, **k: str(blocker / "room.classroom.json")
+    assert not editor.save()
+    assert editor.messages and editor.messages[-1][0] == "error" and "\n" not in editor.messages[-1][1]
+    assert not editor.doc.undo_stack.isClean() and len(editor.doc.layout.pieces) == 1
+
+
+def test_bad_file_is_one_line(qtbot, editor, tmp_path):
+    bad = tmp_path / "bad.classroom.json"
+    bad.write_text('{"layouts": [')
+    assert not editor.open_path(bad)
+    kind, text = editor.messages[-1]
+    assert kind == "error" and "\n" not in text and "bad.classroom.json" in text
+
+
+def test_autosave_writes_recovery_and_it_is_offered(qtbot, editor):
+    import app.ui.files as files
+
+    assert editor.autosave() is None  # nothing unsaved, nothing written
+    drop(editor, "piece:bean-bag", 120, 120)
+    target = editor.autosave()
+    assert target is not None and target.exists() and files.recovery_path() == target
+    editor.doc.replace_project(editor.doc.project.model_copy(update={"layouts": editor.doc.project.layouts[:1]}))
+    editor.doc.undo_stack.undo()  # nothing to undo after a replace: the stack is fresh
+    editor.ask_recover = lambda: True
+    editor.doc.replace_project(__import__("app.ui.document", fromlist=["x"]).blank_project())
+    assert editor.offer_recovery(), editor.messages
+    assert [p.kind for p in editor.doc.layout.pieces] == ["bean-bag"]
+    assert editor.isWindowModified()  # recovered work is not saved yet
+
+
+def test_close_with_unsaved_changes_asks(qtbot, editor):
+    drop(editor, "piece:chair", 120, 120)
+    asked = []
+    editor.ask_save_changes = lambda: asked.append(1) or "cancel"
+    editor.close()
+    assert asked and editor.isVisible()
+    editor.ask_save_changes = lambda: "discard"
+    editor.close()
+    assert not editor.isVisible()
+
+
+def test_export_png_and_svg(qtbot, editor, tmp_path):
+    drop(editor, "piece:teacher-desk", 120, 120)
+    assert editor.export_image("png", str(tmp_path / "map.png"))
+    assert editor.export_image("svg", str(tmp_path / "map.svg"))
+    assert (tmp_path / "map.png").stat().st_size > 1000
+    assert "<svg" in (tmp_path / "map.svg").read_text()
+
+
+def test_twenty_thousand_step_drag_does_not_crash(qtbot, editor):
+    drop(editor, "piece:student-desk", 120, 120)
+    piece_id = editor.doc.layout.pieces[-1].id
+    viewport = editor.view.viewport()
+    start = vp(editor, 120, 120)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=start)
+    for i in range(20_000):
+        qtbot.mouseMove(viewport, start + QPoint(i % 97, (i // 97) % 61))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(40, 30))
+    assert editor.doc.undo_stack.undoText() == "Move Student desk"
+    assert editor.doc.layout.piece(piece_id).x != 120
