@@ -12,7 +12,7 @@ from app.export.mapdrawing import (
     HATCH_SPACING, MARKER_R, PIECE_FILL, PIECE_INK, RUG_FILL, RUG_INK, TALL_FILL, ZONE_TINT_OPACITY, kind_color,
 )
 from app.export.mapframe import arc, darker, polygon, polyline, text
-from app.export.mapnotes import ROUTE_INK, arrowhead
+from app.export.mapnotes import BLOCKED_INK, ROUTE_INK, arrowhead
 from app.export.mapwalls import FEATURE_INK, FEATURE_NAME, WALL, WALL_INK
 from app.export.styles import Styles, drawing, table_style
 from app.export.text import escape
@@ -22,7 +22,7 @@ SW, SH = 26.0, 13.0  # swatch size in points
 _PER_ROW = 4
 
 
-def legend(layout: Layout, has_route: bool, st: Styles, width: float) -> Flowable:
+def legend(layout: Layout, legs: list, st: Styles, width: float) -> Flowable:
     entries: list[tuple[Drawing, str]] = []
     for kind in sorted({z.kind for z in layout.zones}):
         entries.append((_zone_swatch(kind), ZONE_KINDS[kind].label))
@@ -42,8 +42,10 @@ def legend(layout: Layout, has_route: bool, st: Styles, width: float) -> Flowabl
         entries.append((_window(), "Window"))
     for kind in sorted({f.kind for f in layout.room.features}):
         entries.append((_feature(kind), FEATURE_NAME.get(kind, kind)))
-    if has_route:
-        entries.append((_route(), "Rotation route, leg number"))
+    if any(path for _, path, _, _ in legs):
+        entries.append((_route(ROUTE_INK), "Rotation route, leg number"))
+    if any(not path for _, path, _, _ in legs):
+        entries.append((_route(BLOCKED_INK, dashed=True), "Rotation leg with no open path"))
     rows, row = [], []
     for drawing, label in entries:
         row += [drawing, Paragraph(escape(label), st.small)]
@@ -118,10 +120,13 @@ def _feature(kind: str) -> Drawing:
     return d
 
 
-def _route() -> Drawing:
+def _route(ink, dashed: bool = False) -> Drawing:
     d = drawing(SW, SH)
-    d.add(Line(1, SH / 2, SW - 2, SH / 2, strokeColor=ROUTE_INK, strokeWidth=1.3))
-    d.add(arrowhead((1, SH / 2), (SW - 1, SH / 2), ROUTE_INK))
-    d.add(Circle(9, SH / 2, 4.6, fillColor=colors.white, strokeColor=ROUTE_INK, strokeWidth=0.9))
-    d.add(text(9, SH / 2 - 2.1, "1", 6, bold=True, anchor="middle", color=ROUTE_INK))
+    if dashed:
+        d.add(Line(1, SH / 2, SW - 1, SH / 2, strokeColor=ink, strokeWidth=1.0, strokeDashArray=[3, 2]))
+    else:
+        d.add(Line(1, SH / 2, SW - 2, SH / 2, strokeColor=ink, strokeWidth=1.3))
+        d.add(arrowhead((1, SH / 2), (SW - 1, SH / 2), ink))
+    d.add(Circle(9, SH / 2, 4.6, fillColor=colors.white, strokeColor=ink, strokeWidth=0.9))
+    d.add(text(9, SH / 2 - 2.1, "1", 6, bold=True, anchor="middle", color=ink))
     return d

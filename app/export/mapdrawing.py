@@ -55,6 +55,9 @@ def map_drawing(layout: Layout, legs: list, units: DisplayUnits, width: float, m
     room_page = Polygon(t.points(room.outline)).buffer(0)
     solids = [Polygon(t.points(p.outline())).buffer(0) for p in layout.pieces if p.solid]
     placer = LabelPlacer((1.0, _BOTTOM - 2, width - 1.0, d.height - _TOP + 12), room_page, solids)
+    (px0, ptop), (px1, pbottom) = t(*room.bounds()[:2]), t(*room.bounds()[2:])
+    placer.reserve((px0 - 4, ptop + 5, px1 + 4, ptop + 20))  # the width dimension line and its text
+    placer.reserve((px0 - 22, pbottom - 4, px0 - 5, ptop + 4))  # the depth dimension line and its text
 
     _draw_floor(d, layout, t)
     _draw_zones(d, layout, t)

@@ -225,7 +225,8 @@ def compare_layouts(a: Layout, b: Layout) -> str:
     only_b = list(pb.values())
     parts = []
     if moved:
-        parts.append(f"{plural(len(moved), 'piece')} move ({counted(p.item.name for p in moved)})")
+        parts.append(f"{plural(len(moved), 'piece')} {'moves' if len(moved) == 1 else 'move'} "
+                     f"({counted(p.item.name for p in moved)})")
     if only_a:
         parts.append(f"{plural(len(only_a), 'piece')} {'is' if len(only_a) == 1 else 'are'} put away "
                      f"({counted(p.item.name for p in only_a)})")

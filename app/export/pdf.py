@@ -47,7 +47,7 @@ def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str) ->
         all_items.append((layout, items))
         unmet.extend(f"{layout.name} — {i.requirement}: {i.why}" for i in items if not i.met)
 
-    story.extend(_title_block(project, layouts, all_items, st, frame_w))
+    story.extend(_title_block(project, layouts, all_items, list(analyses.values()), st, frame_w))
     for n, (layout, items) in enumerate(all_items, 1):
         if n > 1:
             story.append(PageBreak())
@@ -71,7 +71,8 @@ def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str) ->
     return canvasmaker.pages, unmet
 
 
-def _title_block(project: Project, layouts: list[Layout], all_items, st: Styles, width: float) -> list[Flowable]:
+def _title_block(project: Project, layouts: list[Layout], all_items, analyses: list[LayoutAnalysis], st: Styles,
+                 width: float) -> list[Flowable]:
     today = _dt.date.today()
     facts = [
         ("Teacher", project.teacher), ("School", project.school), ("Course / grade", project.course),
@@ -91,6 +92,10 @@ def _title_block(project: Project, layouts: list[Layout], all_items, st: Styles,
                   "</font>: see the readiness checklist after each layout.")
     else:
         status = f'<font color="{_hex(MET)}"><b>All {total} checklist items are met.</b></font>'
+    problems = sum(len(_plan_problems(a)) for a in analyses)
+    if problems:
+        status += (f' <font color="{_hex(WARN_EDGE)}"><b>{plural(problems, "problem")} in the plan</b></font> '
+                   "(overlaps, blocked ways) are listed under the checklist.")
     return [
         Paragraph(escape(project.title or "Classroom layout plan"), st.title),
         Paragraph(escape(MICROCREDENTIAL), st.subtitle),
@@ -108,7 +113,7 @@ def _layout_section(project: Project, layout: Layout, analysis: LayoutAnalysis, 
     legs = _map_legs(layout, analysis)
     out: list[Flowable] = [Paragraph(escape(heading), st.h1)]
     out.extend(layout_description(project, layout, st, units))
-    out.append(MapBlock(layout, legs, units, legend(layout, bool(legs), st, width), frame_h))
+    out.append(MapBlock(layout, legs, units, legend(layout, legs, st, width), frame_h))
     out.append(Paragraph("Stations and sections", st.h2))
     out.extend(station_table(layout, st, width))
     out.append(Paragraph("How transitions are facilitated", st.h1))
@@ -154,7 +159,7 @@ def _checklist_table(items: list[ChecklistItem], st: Styles, width: float) -> Ta
 
 def _warning_box(layout: Layout, analysis: LayoutAnalysis, st: Styles, width: float) -> Table | None:
     notes: list[str] = []
-    errors = [f for f in analysis.errors() if not f.code.startswith("evidence-")]
+    errors = _plan_problems(analysis)
     notes.extend(f.message for f in errors[:_MAX_LISTED_PROBLEMS])
     if len(errors) > _MAX_LISTED_PROBLEMS:
         notes.append(f"... and {len(errors) - _MAX_LISTED_PROBLEMS} more.")
@@ -173,6 +178,11 @@ def _warning_box(layout: Layout, analysis: LayoutAnalysis, st: Styles, width: fl
                              ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
     return box
+
+
+def _plan_problems(analysis: LayoutAnalysis) -> list:
+    """Geometry errors still open (the evidence items are in the checklist already)."""
+    return [f for f in analysis.errors() if not f.code.startswith("evidence-")]
 
 
 def _hex(color) -> str:

@@ -88,7 +88,7 @@ def test_compare_layouts_by_piece_id() -> None:
     b_pieces = [p.model_copy(update={"rotation": 90}) if p.id == "kidney" else p for p in a.pieces if p.id != "rug"]
     b = station_layout("b", "Other", pieces=b_pieces + [Piece(id="new", kind="easel", x=30, y=150)])
     text = compare_layouts(a, b)
-    assert text == ("From 'Station rotation' to 'Other': 1 piece move (1 x Kidney table); 1 piece is put away "
+    assert text == ("From 'Station rotation' to 'Other': 1 piece moves (1 x Kidney table); 1 piece is put away "
                     "(1 x Round rug); 1 piece is brought in (1 x Easel / mobile whiteboard); 5 pieces stay in place.")
     assert compare_layouts(a, a).endswith("nothing moves: the furniture stays where it is.")
 

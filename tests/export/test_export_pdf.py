@@ -157,7 +157,7 @@ def test_layouts_chosen_by_name_or_id(two_layout_project: Project, tmp_path: Pat
 def test_what_moves_between_layouts(two_layout_project: Project, tmp_path: Path) -> None:
     text = pdf_text(export_pdf(two_layout_project, tmp_path / "e.pdf").path)
     assert "Changing to the other layouts" in text
-    assert ("From 'Station rotation' to 'Discussion circle': 1 piece move (1 x Activity table); "
+    assert ("From 'Station rotation' to 'Discussion circle': 1 piece moves (1 x Activity table); "
             "1 piece is put away (1 x Bean bag); 1 piece is brought in (1 x Chair); 5 pieces stay in place.") in text
     assert "José Peña and a helper slide the team tables to the wall" in text  # the teacher's own words
     assert "Bell: circle up" in text
