@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, Line
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from shapely.geometry import box
 
 from app.export.hatching import hatch_group
@@ -46,9 +46,11 @@ def legend(layout: Layout, legs: list, st: Styles, width: float) -> Flowable:
         entries.append((_route(ROUTE_INK), "Rotation route, leg number"))
     if any(not path for _, path, _, _ in legs):
         entries.append((_route(BLOCKED_INK, dashed=True), "Rotation leg with no open path"))
+    if not entries:
+        return Spacer(1, 1)
     rows, row = [], []
-    for drawing, label in entries:
-        row += [drawing, Paragraph(escape(label), st.small)]
+    for swatch, label in entries:
+        row += [swatch, Paragraph(escape(label), st.small)]
         if len(row) == 2 * _PER_ROW:
             rows.append(row)
             row = []

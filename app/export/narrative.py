@@ -44,7 +44,8 @@ def station_table(layout: Layout, st: Styles, width: float) -> list[Flowable]:
             Paragraph(seat_text or "—", st.cell),
             Paragraph(escape(counted(p.item.name for p in pieces)) or "—", st.cell),
         ])
-    table = Table(rows, colWidths=[c * width for c in _COLUMNS], repeatRows=1)
+    # splitInRow: a 5,000-character description is taller than a page and must break inside its row
+    table = Table(rows, colWidths=[c * width for c in _COLUMNS], repeatRows=1, splitInRow=1)
     table.setStyle(table_style([
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
