@@ -72,7 +72,9 @@ def _ways(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[in
         for z, t in goal_tri.items():
             if t in found:
                 door, corridor = found[t]
-                entrance[z] = (door, mesh.walk(entries[door][1], targets[z][1], corridor))
+                # the nearest door by the search; the walk itself from the goal-directed searches
+                path = mesh.route(entries[door][1], targets[z][1]) or mesh.walk(entries[door][1], targets[z][1], corridor)
+                entrance[z] = (door, path)
     legs: dict[tuple[int, int], list[Point] | None] = {}
     for a, b in wanted_legs:
         ta, tb = targets[a], targets[b]

@@ -28,6 +28,7 @@ class NavMesh:
     neighbours: list[int]  # flat: [3 t + k] is the triangle across edge k (opposite vertex k), -1 at walls
     mid_x: list[float]  # flat: [3 t + k] is the midpoint of edge k
     mid_y: list[float]
+    edge_ends: tuple[list[float], list[float], list[float], list[float]]  # flat: x0, y0, x1, y1 of edge 3 t + k
     _boxes: np.ndarray  # (T, 4) bounding boxes, to find the triangle under a point
 
     @classmethod
@@ -67,7 +68,8 @@ class NavMesh:
         mid = (verts[a] + verts[b]) / 2
         q = verts[tris]
         boxes = np.column_stack([q[:, :, 0].min(1), q[:, :, 1].min(1), q[:, :, 0].max(1), q[:, :, 1].max(1)])
-        return cls(verts, tris, nb.tolist(), mid[:, 0].tolist(), mid[:, 1].tolist(), boxes)
+        ends = (verts[a, 0].tolist(), verts[a, 1].tolist(), verts[b, 0].tolist(), verts[b, 1].tolist())
+        return cls(verts, tris, nb.tolist(), mid[:, 0].tolist(), mid[:, 1].tolist(), ends, boxes)
 
     def locate(self, point: Point) -> int:
         """The triangle containing point (or the nearest one), -1 if the mesh is empty."""
@@ -86,16 +88,20 @@ class NavMesh:
         c = self.verts[self.tris].mean(axis=1)
         return int(np.argmin((c[:, 0] - x) ** 2 + (c[:, 1] - y) ** 2))
 
-    def search(self, starts: list[tuple[int, Point]], goals: set[int],
-               heuristic_goal: Point | None = None) -> dict[int, tuple[int, list[int]]]:
+    def search(self, starts: list[tuple[int, Point]], goals: set[int], heuristic_goal: Point | None = None,
+               steer: int = 0) -> dict[int, tuple[int, list[int]]]:
         """Corridors from the nearest start to each goal triangle: {goal: (start index, triangles)}.
 
         Dijkstra from all starts at once (A* towards heuristic_goal when given); a triangle's
-        position is the midpoint of the edge it was entered by.
+        position is the point where it was entered: on the straight line to the goal when the
+        edge crosses it (the taut string over one edge), else the edge's end nearer that line;
+        with several goals, the edge's midpoint.
         """
         nb, mid_x, mid_y = self.neighbours, self.mid_x, self.mid_y
+        ex0, ey0, ex1, ey1 = self.edge_ends
         hx, hy = heuristic_goal if heuristic_goal is not None else (0.0, 0.0)
         use_h = heuristic_goal is not None
+        steer = steer if use_h else 0
         n = len(self.tris)
         best = [math.inf] * n
         parent = [-1] * n
@@ -128,7 +134,12 @@ class NavMesh:
                 u = nb[e]
                 if u < 0 or done[u]:
                     continue
-                mx, my = mid_x[e], mid_y[e]
+                if steer == 1:
+                    mx, my = _toward(px, py, hx, hy, e, ex0, ey0, ex1, ey1)
+                elif steer == 2:
+                    mx, my = _nearest(px, py, e, ex0, ey0, ex1, ey1)
+                else:
+                    mx, my = mid_x[e], mid_y[e]
                 ng = g + hypot(mx - px, my - py)
                 if ng < best[u]:
                     best[u], parent[u], origin[u], pos_x[u], pos_y[u] = ng, t, origin[t], mx, my
@@ -154,10 +165,39 @@ class NavMesh:
     def route(self, start: Point, goal: Point) -> list[Point] | None:
         """The shortest walk from start to goal, or None when no corridor joins them."""
         s, g = self.locate(start), self.locate(goal)
-        found = self.search([(s, start)], {g}, heuristic_goal=goal)
-        if g not in found:
-            return None
-        return self.walk(start, goal, found[g][1])
+        walks = []
+        # midpoints and steering each pick the wrong side of an obstacle now and then; rarely both
+        for steer in (0, 1, 2):
+            found = self.search([(s, start)], {g}, heuristic_goal=goal, steer=steer)
+            if g not in found:
+                return None
+            walks.append(self.walk(start, goal, found[g][1]))
+        return min(walks, key=path_length)
+
+
+def _toward(px: float, py: float, gx: float, gy: float, e: int,
+            ex0: list[float], ey0: list[float], ex1: list[float], ey1: list[float]) -> tuple[float, float]:
+    """The point of edge e on the way from p to g: where the segment p-g crosses it, else its better end."""
+    ax, ay, bx, by = ex0[e], ey0[e], ex1[e], ey1[e]
+    dx, dy = gx - px, gy - py
+    sa = dx * (ay - py) - dy * (ax - px)
+    sb = dx * (by - py) - dy * (bx - px)
+    if (sa > 0) != (sb > 0):  # a and b on either side of the line p-g
+        t = sa / (sa - sb)
+        return ax + t * (bx - ax), ay + t * (by - ay)
+    if math.hypot(ax - px, ay - py) + math.hypot(gx - ax, gy - ay) <= math.hypot(bx - px, by - py) + math.hypot(gx - bx, gy - by):
+        return ax, ay
+    return bx, by
+
+
+def _nearest(px: float, py: float, e: int,
+             ex0: list[float], ey0: list[float], ex1: list[float], ey1: list[float]) -> tuple[float, float]:
+    """The point of edge e nearest p, kept a tenth of the edge away from its ends."""
+    ax, ay, bx, by = ex0[e], ey0[e], ex1[e], ey1[e]
+    dx, dy = bx - ax, by - ay
+    t = ((px - ax) * dx + (py - ay) * dy) / ((dx * dx + dy * dy) or 1.0)
+    t = min(0.9, max(0.1, t))
+    return ax + t * dx, ay + t * dy
 
 
 def path_length(path: list[Point]) -> float:
