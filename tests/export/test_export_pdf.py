@@ -201,3 +201,22 @@ def test_a_signal_with_markup_in_both_fields(station_project: Project, tmp_path:
     plan = layout.transitions.model_copy(update={"signals": [Signal(cue="<chime>", meaning="& go")]})
     project = station_project.model_copy(update={"layouts": [layout.model_copy(update={"transitions": plan})]})
     assert "<chime>: & go" in pdf_text(export_pdf(project, tmp_path / "e.pdf").path)
+
+
+def test_the_map_carries_labels_dimensions_scale_and_legend(station_project: Project, tmp_path: Path) -> None:
+    reader = PdfReader(str(export_pdf(station_project, tmp_path / "e.pdf").path))
+    first = " ".join(reader.pages[0].extract_text().split())
+    for label in ("Teacher table", "Team tables", "Laptop bar", "Nguyễn Thị Ánh reading nook", "Whiteboard"):
+        assert label in first
+    assert "30'-0\"" in first and "25'-0\"" in first  # the room's overall width and depth
+    assert "Room 30'-0\" x 25'-0\", 750.0 sq ft" in first
+    for entry in ("Collaboration", "Quiet reading / calm corner", "Station number", "Section letter",
+                  "Door and its swing", "Window", "Rotation route, leg number"):
+        assert entry in first
+
+
+def test_metric_projects_print_metric_lengths(station_project: Project, tmp_path: Path) -> None:
+    project = station_project.model_copy(update={"display_units": "metric"})
+    text = pdf_text(export_pdf(project, tmp_path / "e.pdf").path)
+    assert "The room measures 9.14 m by 7.62 m" in text
+    assert "30'-0\"" not in text
