@@ -42,60 +42,66 @@ def shapely_path(geometry) -> QPainterPath:
 
 
 class FindingsOverlay(QGraphicsItem):
-    """Red areas, dashed paths and ringed points for the current findings."""
+    """Red areas, dashed paths and ringed points for the current findings.
+
+    Its bounds are the whole plan and never change, so a drag step that changes one finding
+    repaints only that finding's area, not every problem in the room.
+    """
 
     def __init__(self):
         super().__init__()
         self.setZValue(style.Z_OVERLAY)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self._areas: list[tuple[QPainterPath, QColor]] = []
-        self._paths: list[tuple[QPainterPath, QColor]] = []
-        self._points: list[tuple[QPointF, QColor]] = []
-        self._bounds = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self._marks: dict[tuple, tuple[str, QPainterPath | QPointF, QColor, QRectF]] = {}
+        self._bounds = QRectF(-20_000, -20_000, 40_000, 40_000)
 
     def set_findings(self, findings: list[Finding]) -> None:
-        self.prepareGeometryChange()
-        self._areas, self._paths, self._points = [], [], []
-        bounds = QRectF()
+        marks = {}
         for f in findings:
             if f.severity == "info":
                 continue
             color = style.PROBLEM if f.severity == "error" else QColor(230, 140, 0)
             if f.polygon and len(f.polygon) >= 3:
                 path = _path_of(f.polygon, True)
-                self._areas.append((path, color))
-                bounds = bounds.united(path.boundingRect())
+                marks[("area", f.code, tuple(f.polygon))] = ("area", path, color, path.boundingRect())
             elif f.path and len(f.path) >= 2:
                 path = _path_of(f.path, False)
-                self._paths.append((path, color))
-                bounds = bounds.united(path.boundingRect())
+                marks[("path", f.code, tuple(f.path))] = ("path", path, color, path.boundingRect())
             if f.point is not None and not f.polygon:
                 p = QPointF(*f.point)
-                self._points.append((p, color))
-                bounds = bounds.united(QRectF(p.x() - 20, p.y() - 20, 40, 40))
-        self._bounds = bounds.adjusted(-4, -4, 4, 4)
-        self.update()
+                marks[("point", f.code, f.point)] = ("point", p, color, QRectF(p.x() - 20, p.y() - 20, 40, 40))
+        changed = set(marks) ^ set(self._marks)
+        old = self._marks
+        self._marks = marks
+        for key in changed:
+            rect = (marks.get(key) or old[key])[3]
+            self.update(rect.adjusted(-4, -4, 4, 4))
 
     def boundingRect(self) -> QRectF:
         return self._bounds
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for path, color in self._areas:
-            fill = QColor(color)
-            fill.setAlpha(90)
-            painter.fillPath(path, fill)
-            painter.setPen(QPen(color, 1.5))
-            painter.drawPath(path)
-        for path, color in self._paths:
-            painter.setPen(QPen(color, 3, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
-            painter.drawPath(path)
-        for point, color in self._points:
-            painter.setPen(QPen(color, 2.5))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(point, 12, 12)
-            painter.drawLine(point + QPointF(-5, -5), point + QPointF(5, 5))
-            painter.drawLine(point + QPointF(-5, 5), point + QPointF(5, -5))
+        exposed = option.exposedRect
+        for kind, shape, color, rect in self._marks.values():
+            if not rect.adjusted(-4, -4, 4, 4).intersects(exposed):
+                continue
+            if kind == "area":
+                fill = QColor(color)
+                fill.setAlpha(90)
+                painter.fillPath(shape, fill)
+                painter.setPen(QPen(color, 1.5))
+                painter.drawPath(shape)
+            elif kind == "path":
+                painter.setPen(QPen(color, 3, Qt.PenStyle.DashLine, Qt.PenCapStyle.RoundCap))
+                painter.drawPath(shape)
+            else:
+                painter.setPen(QPen(color, 2.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(shape, 12, 12)
+                painter.drawLine(shape + QPointF(-5, -5), shape + QPointF(5, 5))
+                painter.drawLine(shape + QPointF(-5, 5), shape + QPointF(5, -5))
 
 
 class WalkableOverlay(QGraphicsItem):

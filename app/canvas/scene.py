@@ -41,6 +41,7 @@ class PlanScene(QGraphicsScene):
         self.findings_overlay = FindingsOverlay()
         self.walkable_overlay = WalkableOverlay()
         self._tool: Tool = SelectTool(self)
+        self._flagged: set[str] = set()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._update_handles)
         self._dimension = QGraphicsSimpleTextItem()
@@ -79,6 +80,7 @@ class PlanScene(QGraphicsScene):
                 self.addItem(extra)
         self._dimension.hide()
         self.findings_overlay.set_findings([])
+        self._flagged = set()
         self.walkable_overlay.clear()
         self.pieces.clear()
         self.zones.clear()
@@ -98,6 +100,7 @@ class PlanScene(QGraphicsScene):
 
     def _piece_added(self, piece_id: str) -> None:
         item = PieceItem(self.document.piece(piece_id))
+        item.problem = piece_id in self._flagged
         self.pieces[piece_id] = item
         self.addItem(item)
 
@@ -116,6 +119,7 @@ class PlanScene(QGraphicsScene):
 
     def _zone_added(self, zone_id: str) -> None:
         item = ZoneItem(self.document.zone(zone_id))
+        item.problem = zone_id in self._flagged
         self.zones[zone_id] = item
         self.addItem(item)
         self.addItem(item.label)
@@ -390,14 +394,12 @@ class PlanScene(QGraphicsScene):
     def set_findings(self, findings: list[Finding]) -> None:
         self.findings_overlay.set_findings(findings)
         flagged = {i for f in findings if f.severity != "info" for i in f.ids}
-        for pid, item in self.pieces.items():
-            if item.problem != (pid in flagged):
-                item.problem = pid in flagged
+        for item_id in flagged ^ self._flagged:  # only the items whose state changes
+            item = self.pieces.get(item_id) or self.zones.get(item_id)
+            if item is not None:
+                item.problem = item_id in flagged
                 item.update()
-        for zid, item in self.zones.items():
-            if item.problem != (zid in flagged):
-                item.problem = zid in flagged
-                item.update()
+        self._flagged = flagged
 
     def drawBackground(self, painter, rect):
         painter.fillRect(rect, QColor("#eef0f2"))

@@ -32,14 +32,21 @@ class FindingsPanel(QWidget):
 
     def set_findings(self, findings: list[Finding]) -> None:
         self.findings = sorted(findings, key=lambda f: ORDER.get(str(f.severity), 3))
-        self.list.clear()
-        for f in self.findings:
+        # reuse the rows: during a drag most steps change one number in one sentence
+        while self.list.count() > len(self.findings):
+            self.list.takeItem(self.list.count() - 1)
+        for row, f in enumerate(self.findings):
+            item = self.list.item(row)
+            if item is None:
+                item = QListWidgetItem()
+                self.list.addItem(item)
             mark, color = MARK.get(str(f.severity), ("•", QColor("black")))
-            item = QListWidgetItem(f"{mark}  {f.message}")
-            item.setForeground(color if f.severity != "info" else QColor("#333333"))
-            item.setToolTip(f"{f.severity}: {f.code}")
+            text = f"{mark}  {f.message}"
+            if item.text() != text:
+                item.setText(text)
+                item.setForeground(color if f.severity != "info" else QColor("#333333"))
+                item.setToolTip(f"{f.severity}: {f.code}")
             item.setData(Qt.ItemDataRole.UserRole, f)
-            self.list.addItem(item)
         errors = sum(f.severity == "error" for f in findings)
         warnings = sum(f.severity == "warning" for f in findings)
         if not errors and not warnings:

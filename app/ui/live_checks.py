@@ -98,11 +98,13 @@ class LiveChecks(QObject):
         if check is None or self.layout is None:
             return
         try:
-            self.findings = list(check(with_moved(self.layout, positions)))
+            findings = list(check(with_moved(self.layout, positions)))
         except Exception as error:  # noqa: BLE001 - a failing check must not stop the drag
             self.problem.emit(f"check failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
             return
-        self.findings_changed.emit(self.findings)
+        if findings != self.findings:  # most steps change nothing: no panel rebuild, no overlay repaint
+            self.findings = findings
+            self.findings_changed.emit(findings)
 
     def run_now(self) -> list[Finding]:
         self._timer.stop()

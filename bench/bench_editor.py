@@ -1,0 +1,154 @@
+"""The editor's speed: one drag step at 400 pieces, the full re-check after release at 100
+pieces, and the time from the command to the window on screen.
+
+`python -m bench editor` (offscreen). Targets: drag step <= 8 ms, re-check <= 30 ms, window
+<= 1.5 s. Medians, and each figure's ratio to its target, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHILD = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):
+            print("shown", flush=True)
+            QTimer.singleShot(0, app.quit)
+            app.removeEventFilter(self)
+        return False
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+from app.ui.main_window import run_editor
+sys.exit(run_editor(None))
+"""
+
+
+def _median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def _window(n_pieces: int):
+    from PySide6.QtWidgets import QApplication
+
+    from app.model import Project
+    from app.ui.document import Document
+    from app.ui.main_window import MainWindow
+    from bench.generate import make_layout
+
+    app = QApplication.instance() or QApplication([])
+    layout = make_layout(n_pieces, seed=1)
+    window = MainWindow(Document(Project(layouts=[layout])))
+    window.show_error = lambda text: None
+    window.resize(1366, 768)
+    window.show()
+    window.view.fit_room()
+    app.processEvents()
+    return app, window
+
+
+def drag_step(n_pieces: int = 400, steps: int = 300) -> dict[str, float]:
+    """Median ms for: the item moves alone, the light checks alone, and the whole step
+    (move + light checks + findings panel + repaint of what changed)."""
+    from PySide6.QtCore import QPointF
+
+    from app.ui.live_checks import with_moved
+
+    app, window = _window(n_pieces)
+    scene = window.scene
+    item = next(i for i in scene.pieces.values() if i.piece.solid)
+    scene.clearSelection()
+    item.setSelected(True)
+    start = item.pos()
+    app.processEvents()
+    drag = scene.begin_drag(start, item)
+    moves, checks, steps_t = [], [], []
+    for i in range(steps):
+        pos = QPointF(start.x() + (i % 50) * 1.7, start.y() + (i % 30) * 1.3)
+        t0 = time.perf_counter()
+        item.setPos(pos)
+        moves.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        from app.geometry import check_light
+        check_light(with_moved(scene.document.layout, {item.piece_id: (pos.x(), pos.y())}))
+        checks.append(time.perf_counter() - t0)
+    for i in range(steps):
+        pos = QPointF(start.x() + (i % 50) * 1.7, start.y() + (i % 30) * 1.3)
+        t0 = time.perf_counter()
+        scene.drag_to(drag, pos, snap=True)
+        app.processEvents()  # the view repaints the dirty area (MinimalViewportUpdate)
+        steps_t.append(time.perf_counter() - t0)
+    scene.end_drag(drag)
+    window.doc.undo_stack.setClean()
+    window.close()
+    return {"move": _median_ms(moves), "light": _median_ms(checks), "step": _median_ms(steps_t)}
+
+
+def full_recheck(n_pieces: int = 100, repeat: int = 30) -> float:
+    app, window = _window(n_pieces)
+    window.live.run_now()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        window.live.run_now()
+        times.append(time.perf_counter() - t0)
+    window.close()
+    return _median_ms(times)
+
+
+def window_shown(repeat: int = 5) -> tuple[float, float]:
+    """Seconds from starting the process to the main window's first paint, and for a bare
+    `import PySide6.QtWidgets` process (the floor no editor can beat)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    shown, floor = [], []
+    with tempfile.TemporaryDirectory() as home:
+        env.update(HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home)  # no recovery prompt, no recent files
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, "-c", CHILD], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL, text=True)
+            for line in proc.stdout:
+                if line.strip() == "shown":
+                    shown.append(time.perf_counter() - t0)
+                    break
+            proc.wait(timeout=30)
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-c", "import PySide6.QtWidgets"], env=env, check=True)
+            floor.append(time.perf_counter() - t0)
+    return statistics.median(shown), statistics.median(floor)
+
+
+def main() -> None:
+    drag = drag_step()
+    recheck = full_recheck()
+    shown, floor = window_shown()
+    print(f"{'measure':<52}{'median':>10}{'target':>10}{'ratio':>8}")
+    rows = [
+        ("drag step, 400 pieces (move+light checks+repaint)", drag["step"], 8.0, "ms"),
+        ("  of which: item move", drag["move"], 8.0, "ms"),
+        ("  of which: check_light", drag["light"], 8.0, "ms"),
+        ("full re-check after release, 100 pieces", recheck, 30.0, "ms"),
+        ("command to window shown", shown * 1000, 1500.0, "ms"),
+        ("  floor: python -c 'import PySide6.QtWidgets'", floor * 1000, 1500.0, "ms"),
+    ]
+    for name, value, target, unit in rows:
+        print(f"{name:<52}{value:>8.2f}{unit}{target:>8.0f}{unit}{value / target:>7.2f}x")
+    print(f"window shown / bare Qt import: {shown / floor:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
