@@ -97,6 +97,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _cmd_edit(args: argparse.Namespace) -> int:
+    if not _has_screen() and not os.environ.get("QT_QPA_PLATFORM"):
+        # without this Qt aborts the process ("could not connect to display") and dumps core
+        return _fail("there is no screen to open the editor on (DISPLAY is not set); "
+                     "`classroom-layout check FILE` and `export` work without one")
     run_editor = _editor()
     if run_editor is None:
         return _fail("the editor is not available in this installation (app.ui.main_window is missing); "

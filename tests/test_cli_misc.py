@@ -40,10 +40,20 @@ def test_kinds_lists_every_furniture_and_zone_kind_with_sizes(capsys):
 
 @pytest.mark.parametrize("argv", [[], ["room.classroom.json"], ["edit", "room.classroom.json"]])
 def test_no_command_or_a_file_opens_the_editor(argv, monkeypatch):
+    monkeypatch.setenv("DISPLAY", ":0")
     opened = []
     monkeypatch.setattr(cli, "_editor", lambda: lambda path: opened.append(path) or 0)
     assert main(argv) == 0
     assert opened == [argv[-1] if argv else None]
+
+
+def test_without_a_screen_the_editor_is_not_tried(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "platform", "linux")  # Windows and macOS always have a screen
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(cli, "_editor", lambda: pytest.fail("Qt would abort without a display"))
+    assert main(["room.classroom.json"]) == 2
+    assert capsys.readouterr().err.startswith("there is no screen to open the editor on")
 
 
 def test_without_the_editor_opening_is_one_line_and_exit_2(monkeypatch, capsys):
