@@ -73,7 +73,9 @@ def _ways(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[in
             if t in found:
                 door, corridor = found[t]
                 # the nearest door by the search; the walk itself from the goal-directed searches
-                path = mesh.route(entries[door][1], targets[z][1]) or mesh.walk(entries[door][1], targets[z][1], corridor)
+                start, goal = entries[door][1], targets[z][1]
+                walks = [mesh.walk(start, goal, corridor), mesh.route(start, goal, rules=(1, 2))]
+                path = min((w for w in walks if w), key=path_length)
                 entrance[z] = (door, path)
     legs: dict[tuple[int, int], list[Point] | None] = {}
     for a, b in wanted_legs:

@@ -28,20 +28,22 @@ def check_light(layout: Layout) -> list[Finding]:
     """zone-overlap, piece-collision, outside-room and door-blocked (unsorted)."""
     geoms, solid = piece_shapes(layout)
     zones = zone_shapes(layout)
+    index = np.flatnonzero(solid)  # rugs and cushions are floor: they never collide or block
+    tree = shapely.STRtree(geoms[index])  # one tree of the solid pieces serves both checks below
     out: list[Finding] = []
     out += _zone_overlaps(layout, zones)
-    out += _collisions(layout, geoms, solid)
+    out += _collisions(layout, geoms, index, tree)
     out += _outside_room(layout, geoms, zones)
-    out += _doors_blocked(layout, geoms, solid)
+    out += _doors_blocked(layout, geoms, index, tree)
     return out
 
 
-def overlapping_pairs(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def overlapping_pairs(geoms: np.ndarray, tree: shapely.STRtree | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(i, j, area) for every pair i < j whose overlap is more than AREA_EPS; touching is not overlap."""
     if len(geoms) < 2:
         empty = np.empty(0, dtype=np.intp)
         return empty, empty, np.empty(0)
-    i, j = shapely.STRtree(geoms).query(geoms)
+    i, j = (tree or shapely.STRtree(geoms)).query(geoms)
     keep = i < j
     i, j = i[keep], j[keep]
     b = shapely.bounds(geoms)
@@ -56,7 +58,11 @@ def overlapping_pairs(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.nda
         rest = ~exact
         if rest.any():
             area = area.copy()
-            area[rest] = shapely.area(shapely.intersection(geoms[i[rest]], geoms[j[rest]]))
+            ri, rj = i[rest], j[rest]
+            meet = shapely.intersects(geoms[ri], geoms[rj])  # cheaper than intersection; most don't
+            exact_area = np.zeros(len(ri))
+            exact_area[meet] = shapely.area(shapely.intersection(geoms[ri[meet]], geoms[rj[meet]]))
+            area[rest] = exact_area
         keep = area > AREA_EPS
         i, j, area = i[keep], j[keep], area[keep]
     return i, j, area
@@ -80,10 +86,9 @@ def _zone_overlaps(layout: Layout, zones: np.ndarray) -> list[Finding]:
     return out
 
 
-def _collisions(layout: Layout, geoms: np.ndarray, solid: np.ndarray) -> list[Finding]:
-    index = np.flatnonzero(solid)  # rugs and cushions are floor: they never collide
+def _collisions(layout: Layout, geoms: np.ndarray, index: np.ndarray, tree: shapely.STRtree) -> list[Finding]:
     out = []
-    i, j, area = overlapping_pairs(geoms[index])
+    i, j, area = overlapping_pairs(geoms[index], tree)
     for a, b, sq in zip(index[i].tolist(), index[j].tolist(), area.tolist()):
         pa, pb = layout.pieces[a], layout.pieces[b]
         overlap = shapely.intersection(geoms[a], geoms[b])
@@ -115,13 +120,12 @@ def _outside_room(layout: Layout, geoms: np.ndarray, zones: np.ndarray) -> list[
     return out
 
 
-def _doors_blocked(layout: Layout, geoms: np.ndarray, solid: np.ndarray) -> list[Finding]:
+def _doors_blocked(layout: Layout, geoms: np.ndarray, index: np.ndarray, tree: shapely.STRtree) -> list[Finding]:
     doors = layout.room.doors
-    index = np.flatnonzero(solid)
     if not doors or not len(index):
         return []
     areas = np.array([door_clear_area(layout.room, d) for d in doors], dtype=object)
-    d_idx, p_idx = shapely.STRtree(geoms[index]).query(areas)
+    d_idx, p_idx = tree.query(areas)
     if not len(d_idx):
         return []
     inside = shapely.intersection(areas[d_idx], geoms[index[p_idx]])

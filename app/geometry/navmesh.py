@@ -162,12 +162,12 @@ class NavMesh:
     def walk(self, start: Point, goal: Point, corridor: list[int]) -> list[Point]:
         return funnel(start, goal, self.portals(corridor))
 
-    def route(self, start: Point, goal: Point) -> list[Point] | None:
+    def route(self, start: Point, goal: Point, rules: tuple[int, ...] = (0, 1, 2)) -> list[Point] | None:
         """The shortest walk from start to goal, or None when no corridor joins them."""
         s, g = self.locate(start), self.locate(goal)
         walks = []
-        # midpoints and steering each pick the wrong side of an obstacle now and then; rarely both
-        for steer in (0, 1, 2):
+        # each way of placing waypoints picks the wrong side of an obstacle now and then; rarely all
+        for steer in rules:
             found = self.search([(s, start)], {g}, heuristic_goal=goal, steer=steer)
             if g not in found:
                 return None

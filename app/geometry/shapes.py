@@ -39,7 +39,8 @@ def piece_shape(piece: Piece) -> tuple[shapely.Polygon, bool]:
 
 def piece_shapes(layout: Layout) -> tuple[np.ndarray, np.ndarray]:
     """Footprints of every piece (array of polygons) and which of them are solid (bool array)."""
-    pairs = [piece_shape(p) for p in layout.pieces]
+    get = _pieces.get
+    pairs = [get((p.kind, p.x, p.y, p.rotation, p.width, p.depth)) or piece_shape(p) for p in layout.pieces]
     geoms = np.empty(len(pairs), dtype=object)
     geoms[:] = [g for g, _ in pairs]
     return geoms, np.fromiter((s for _, s in pairs), dtype=bool, count=len(pairs))

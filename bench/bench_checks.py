@@ -1,0 +1,77 @@
+"""Speed of the checks at real sizes: `python -m bench checks`.
+
+Prints medians for check_light and check_layout on generated layouts (bench/generate.py) of
+30 to 2,000 pieces, and a naive pairwise overlap check measured in the same run. Each full run
+gets a freshly nudged copy of the layout (one piece moved, as after a drag), so nothing but the
+per-piece footprints is reused between runs.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+import shapely
+
+from app.geometry import check_layout, check_light
+from app.geometry.shapes import piece_shapes
+from bench.generate import make_layout
+
+SIZES = (30, 100, 400, 2000)
+TARGETS_FULL = {100: 10.0, 400: 60.0, 2000: 600.0}
+TARGET_LIGHT_2000 = 3.0
+
+
+def _median_ms(run, repeats: int) -> float:
+    times = []
+    for k in range(repeats):
+        t = time.perf_counter()
+        run(k)
+        times.append((time.perf_counter() - t) * 1e3)
+    return statistics.median(times)
+
+
+def _naive_overlaps(layout) -> int:
+    """The obvious way: every pair of solid pieces, intersects then area, in Python."""
+    geoms, solid = piece_shapes(layout)
+    shapes = [g for g, s in zip(geoms, solid) if s]
+    hits = 0
+    for i in range(len(shapes)):
+        for j in range(i + 1, len(shapes)):
+            if shapes[i].intersects(shapes[j]) and shapes[i].intersection(shapes[j]).area > 1.0:
+                hits += 1
+    return hits
+
+
+def _nudged(layout, k: int):
+    """The layout with one piece moved a little, as after a drag."""
+    pieces = list(layout.pieces)
+    i = (k * 7919) % len(pieces)
+    pieces[i] = pieces[i].model_copy(update={"x": pieces[i].x + 0.5 * (k + 1)})
+    return layout.model_copy(update={"pieces": pieces})
+
+
+def main() -> None:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"shapely {shapely.__version__}, load average {load:.2f} on {os.cpu_count()} cores")
+    print(f"{'pieces':>6} | {'sq ft/pc':>8} | {'light ms':>8} | {'full ms':>8} | {'target':>6} | "
+          f"{'naive ms':>9} | {'naive/light':>11}")
+    for n in SIZES:
+        layout = make_layout(n)
+        check_light(layout)  # footprints cached, as in the editor after the first paint
+        variants = [_nudged(layout, k) for k in range(21)]
+        for v in variants:
+            piece_shapes(v)
+        light = _median_ms(lambda k: check_light(variants[k]), 21)
+        full_repeats = 3 if n >= 2000 else 9
+        full = _median_ms(lambda k: check_layout(variants[k]), full_repeats)
+        naive = _median_ms(lambda k: _naive_overlaps(layout), 1 if n >= 400 else 3)
+        target = TARGETS_FULL.get(n)
+        print(f"{n:>6} | {layout.room.area / 144 / len(layout.pieces):>8.1f} | {light:>8.2f} | {full:>8.1f} | "
+              f"{(f'{target:.0f}' if target else '-'):>6} | {naive:>9.1f} | {naive / light:>11.0f}")
+    print(f"targets: full as listed; light at 2000 <= {TARGET_LIGHT_2000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
