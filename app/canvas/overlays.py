@@ -116,16 +116,17 @@ class WalkableOverlay(QGraphicsItem):
     def clear(self) -> None:
         self.prepareGeometryChange()
         self._area = QPainterPath()
-        self._routes: list[list[tuple[float, float]]] = []
+        self._routes: list[tuple[str, list[tuple[float, float]]]] = []
         self._bounds = QRectF()
         self.update()
 
     def set_analysis(self, walkable, routes) -> None:
         self.prepareGeometryChange()
         self._area = shapely_path(walkable)
-        self._routes = [list(r.path) for r in routes if getattr(r, "path", None) and len(r.path) >= 2]
+        self._routes = [(getattr(r, "kind", "rotation"), list(r.path)) for r in routes
+                        if getattr(r, "path", None) and len(r.path) >= 2]
         bounds = self._area.boundingRect()
-        for route in self._routes:
+        for _kind, route in self._routes:
             bounds = bounds.united(_path_of(route, False).boundingRect())
         self._bounds = bounds.adjusted(-10, -10, 10, 10)
         self.update()
@@ -136,14 +137,17 @@ class WalkableOverlay(QGraphicsItem):
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillPath(self._area, QColor(60, 170, 90, 55))
-        pen = QPen(QColor(30, 90, 200), 2.5)
-        for route in self._routes:
-            painter.setPen(pen)
+        for kind, route in self._routes:
+            # the rotation (station to station) in bold blue arrows; the walk in from the door thin grey
+            color = QColor(30, 90, 200) if kind == "rotation" else QColor(110, 110, 110)
+            painter.setPen(QPen(color, 2.5 if kind == "rotation" else 1.2,
+                                Qt.PenStyle.SolidLine if kind == "rotation" else Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(_path_of(route, False))
             (x0, y0), (x1, y1) = route[-2], route[-1]
             angle = math.atan2(y1 - y0, x1 - x0)
+            size = 10 if kind == "rotation" else 6
             head = QPolygonF([QPointF(x1, y1)] + [
-                QPointF(x1 - 10 * math.cos(angle + s), y1 - 10 * math.sin(angle + s)) for s in (0.45, -0.45)])
-            painter.setBrush(QColor(30, 90, 200))
+                QPointF(x1 - size * math.cos(angle + s), y1 - size * math.sin(angle + s)) for s in (0.45, -0.45)])
+            painter.setBrush(color)
             painter.drawPolygon(head)

@@ -124,7 +124,7 @@ class MainWindow(FileActions, QMainWindow):
         self.fit_action = self._action(view, "&Fit to room", self.view.fit_room, "Ctrl+0")
         view.addSeparator()
         self.snap_action = self._action(view, "&Snap to grid and edges", self.toggle_snapping, checkable=True)
-        self.walkable_action = self._action(view, "Show &walkable space and routes", self.toggle_walkable, "Ctrl+W",
+        self.walkable_action = self._action(view, "Show &walkable space and routes", self.toggle_walkable, "Ctrl+Shift+W",
                                             checkable=True)
         view.addSeparator()
         for dock in self.docks.values():

@@ -306,3 +306,42 @@ def test_twenty_thousand_step_drag_does_not_crash(qtbot, editor):
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=start + QPoint(40, 30))
     assert editor.doc.undo_stack.undoText() == "Move Student desk"
     assert editor.doc.layout.piece(piece_id).x != 120
+
+
+def test_sample_walkable_overlay_and_evidence_pdf(qtbot, editor, samples_dir, tmp_path):
+    sample = samples_dir / "station-rotation.classroom.json"
+    editor.open_sample(sample)
+    assert editor.doc.path is None and len(editor.scene.zones) == len(editor.doc.layout.zones) >= 4
+    editor.walkable_action.trigger()
+    overlay = editor.scene.walkable_overlay
+    assert overlay.isVisible() and not overlay._area.isEmpty()
+    assert any(kind == "rotation" for kind, _ in overlay._routes)
+    out = tmp_path / "evidence.pdf"
+    editor.ask_save_path = lambda *a, **k: str(out)
+    editor.export_evidence()
+    assert out.exists() and out.read_bytes().startswith(b"%PDF")
+    assert editor.messages[-1][0] == "info"
+
+
+def test_new_room_of_a_given_size_and_recent_files(qtbot, editor, tmp_path):
+    import app.ui.settings as settings
+
+    editor.ask_new_room = lambda: (240.0, 300.0)
+    editor.new_file()
+    assert editor.doc.layout.room.bounds() == (0, 0, 240, 300)
+    assert len(editor.doc.layout.room.doors) == 1 and editor.doc.undo_stack.isClean()
+    path = tmp_path / "small.classroom.json"
+    editor.ask_save_path = lambda *a, **k: str(path)
+    drop(editor, "piece:chair", 60, 60)
+    assert editor.save()
+    assert settings.recent_files()[0] == str(path.resolve())
+    assert [a.text() for a in editor.recent_menu.actions()] == [str(path.resolve())]
+
+
+def test_metric_preference_changes_grid_and_inspector(qtbot, editor):
+    from app.ui.settings import Preferences, load_preferences
+
+    editor.apply_preferences(Preferences(units="metric", grid=12.0, snapping=True), save=True)
+    assert abs(editor.scene.grid.minor - 10 / 2.54) < 1e-9 and load_preferences().units == "metric"
+    drop(editor, "piece:student-desk", 100, 100)
+    assert editor.inspector.p_width.suffix() == " cm" and abs(editor.inspector.p_width.value() - 60.96) < 0.1
