@@ -143,6 +143,8 @@ def discussion_period(work: Layout) -> Layout:
     for piece in work.pieces:
         if piece.kind == "stool":
             continue  # stacked in the cubby for the discussion
+        if piece.kind == "charging-cart":
+            piece = piece.model_copy(update={"y": 330})  # out of the way of the table by the door
         if piece.id in moved:
             x, y, r = moved[piece.id]
             piece = piece.model_copy(update={"x": x, "y": y, "rotation": r})

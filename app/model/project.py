@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from app.model.catalog import CatalogItem, catalog_item
@@ -143,16 +143,18 @@ class Piece(_Model):
 
     @model_validator(mode="before")
     @classmethod
-    def _catalog_defaults(cls, data: object) -> object:
+    def _catalog_defaults(cls, data: object, info: ValidationInfo) -> object:
         if isinstance(data, dict) and isinstance(data.get("kind"), str):
             item = catalog_item(data["kind"])
             if item is None:
                 raise located("kind", f"unknown furniture kind {data['kind']!r} (`classroom-layout kinds` lists them)")
-            # sizes left out take the catalog's, which are inches whatever the file's unit
+            # sizes left out take the catalog's; the Size fields then scale them by the file's
+            # unit, so state them in that unit
             if "width" not in data or "depth" not in data:
+                factor = (info.context or {}).get("inches_per_unit", 1.0)
                 data = dict(data)
-                data.setdefault("width", item.width)
-                data.setdefault("depth", item.depth)
+                data.setdefault("width", item.width / factor)
+                data.setdefault("depth", item.depth / factor)
         return data
 
     @property

@@ -98,8 +98,6 @@ def _parse(text: str) -> Project:
     factor = INCHES_PER[unit]
     if data.get("layouts") == []:
         raise FileProblem("layouts: is empty; a project needs at least one layout")
-    if factor != 1.0:
-        data = _catalog_sizes_in_file_units(data, factor)
     try:
         return Project.model_validate(data, context={"inches_per_unit": factor})
     except ValidationError as e:
@@ -168,33 +166,6 @@ def _where(text: str, literal: str) -> str:
             column = start - (text.rfind("\n", 0, start) + 1) + 1
             return f"line {line}, column {column}"
     return "somewhere in the file"
-
-
-def _catalog_sizes_in_file_units(data: dict[str, Any], factor: float) -> dict[str, Any]:
-    """Write the catalog size into pieces that leave it out, in the file's unit.
-
-    The model fills a missing size from the catalog (inches) and then scales it like every
-    length in the file; converting it to the file's unit first keeps a 24 in desk 24 in.
-    """
-    layouts = data.get("layouts")
-    if not isinstance(layouts, list):
-        return data
-    new_layouts = []
-    for layout in layouts:
-        pieces = layout.get("pieces") if isinstance(layout, dict) else None
-        if isinstance(pieces, list):
-            layout = {**layout, "pieces": [_with_size(p, factor) for p in pieces]}
-        new_layouts.append(layout)
-    return {**data, "layouts": new_layouts}
-
-
-def _with_size(piece: Any, factor: float) -> Any:
-    if not isinstance(piece, dict) or ("width" in piece and "depth" in piece):
-        return piece
-    item = catalog_item(piece["kind"]) if isinstance(piece.get("kind"), str) else None
-    if item is None:
-        return piece  # the model names the unknown kind
-    return {"width": item.width / factor, "depth": item.depth / factor, **piece}
 
 
 def _json_type(value: object) -> str:
