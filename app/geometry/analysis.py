@@ -74,8 +74,11 @@ def _ways(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[in
                 door, corridor = found[t]
                 # the nearest door by the search; the walk itself from the goal-directed searches
                 start, goal = entries[door][1], targets[z][1]
-                walks = [mesh.walk(start, goal, corridor), mesh.route(start, goal, rules=(1, 2))]
-                path = min((w for w in walks if w), key=path_length)
+                path = mesh.walk(start, goal, corridor)
+                if len(path) > 2:  # not a straight line: the goal-directed searches may find shorter
+                    other = mesh.route(start, goal, rules=(1, 2))
+                    if other is not None and path_length(other) < path_length(path):
+                        path = other
                 entrance[z] = (door, path)
     legs: dict[tuple[int, int], list[Point] | None] = {}
     for a, b in wanted_legs:

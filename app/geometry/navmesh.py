@@ -172,6 +172,8 @@ class NavMesh:
             if g not in found:
                 return None
             walks.append(self.walk(start, goal, found[g][1]))
+            if len(walks[-1]) == 2:  # a straight line: nothing is shorter
+                break
         return min(walks, key=path_length)
 
 
