@@ -89,10 +89,10 @@ def drag_step(n_pieces: int = 400, steps: int = 300) -> dict[str, float]:
     for i in range(steps):
         pos = QPointF(start.x() + (i % 50) * 1.7, start.y() + (i % 30) * 1.3)
         t0 = time.perf_counter()
-        scene.drag_to(drag, pos, snap=True)
+        drag.step(pos, snap=True)
         app.processEvents()  # the view repaints the dirty area (MinimalViewportUpdate)
         steps_t.append(time.perf_counter() - t0)
-    scene.end_drag(drag)
+    drag.finish()
     window.doc.undo_stack.setClean()
     window.close()
     return {"move": _median_ms(moves), "light": _median_ms(checks), "step": _median_ms(steps_t)}

@@ -6,16 +6,15 @@ an id -> item map. 1 scene unit = 1 inch, y down: the model's own coordinates.
 
 from __future__ import annotations
 
-import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
 
 from app.canvas import style
 from app.canvas.grid import GridSpec, paint_grid
 from app.canvas.items import Handle, PieceItem, RoomItem, ZoneItem
 from app.canvas.overlays import FindingsOverlay, WalkableOverlay
-from app.canvas.snapping import EdgeIndex, snap_offset
+from app.canvas.moving import MoveSession
 from app.canvas.tools import SelectTool, Tool
 from app.model import ZONE_KINDS, Finding, Piece, Zone, ZoneKind, catalog_item
 from app.ui import commands as cmd
@@ -298,83 +297,21 @@ class PlanScene(QGraphicsScene):
         self.push(cmd.MovePieces(self.document, old, new, nudge=True))
         return True
 
-    # --- dragging the selection -----------------------------------------------------------
-    def begin_drag(self, pos: QPointF, target) -> dict:
-        moving = [i for i in self.selectedItems() if isinstance(i, (PieceItem, ZoneItem))]
-        moving = [i for i in moving if not (isinstance(i, PieceItem) and i.piece.fixed)]
-        still = [i.footprint_rect() for pid, i in self.pieces.items() if not i.isSelected() and i.piece.solid]
-        box = target.footprint_rect() if target in moving else QRectF()
-        room = self.document.layout.room
-        return {
-            "start": pos, "items": moving, "origins": {i: i.pos() for i in moving}, "moved": False,
-            "edges": EdgeIndex.of([(r.left(), r.top(), r.right(), r.bottom()) for r in still]),
-            "box": (box.left(), box.top(), box.right(), box.bottom()), "primary": target,
-            "walls": shapely.LinearRing(room.outline), "offset": (0.0, 0.0),
-        }
+    # --- dragging the selection (app/canvas/moving.py) --------------------------------------
+    def begin_drag(self, pos: QPointF, target) -> MoveSession:
+        return MoveSession(self, pos, target)
 
-    def drag_to(self, drag: dict, pos: QPointF, snap: bool = True) -> None:
-        dx, dy = pos.x() - drag["start"].x(), pos.y() - drag["start"].y()
-        if not drag["moved"] and abs(dx) + abs(dy) < 0.5:
-            return
-        if snap and self.snapping and drag["items"]:
-            tol = 6.0 / max(self._view_scale(), 1e-6)  # 6 px on screen
-            dx, dy, _ = snap_offset(drag["box"], dx, dy, drag["edges"], self.grid.minor, tol)
-        drag["moved"], drag["offset"] = True, (dx, dy)
-        positions = {}
-        for item in drag["items"]:
-            origin = drag["origins"][item]
-            item.setPos(origin.x() + dx, origin.y() + dy)
-            if isinstance(item, PieceItem):
-                positions[item.piece_id] = (item.pos().x(), item.pos().y())
-        self._show_wall_distance(drag)
-        self.drag_step.emit(positions)
-
-    def _show_wall_distance(self, drag: dict) -> None:
-        primary = drag["primary"]
-        if not isinstance(primary, PieceItem):
+    def show_dimension(self, text: str | None, at: QPointF | None = None) -> None:
+        """The live distance text beside a dragged piece (None hides it)."""
+        if text is None:
             self._dimension.hide()
             return
-        outline = [(p.x(), p.y()) for p in primary.mapToScene(primary.shape()).toFillPolygon()]
-        gap = shapely.distance(shapely.Polygon(outline), drag["walls"]) if len(outline) >= 3 else 0.0
-        self._dimension.setText(f"{format_length(gap, self.units)} to wall")
-        r = primary.sceneBoundingRect()
-        self._dimension.setPos(r.right() + 4, r.bottom() + 4)
+        self._dimension.setText(text)
+        self._dimension.setPos(at)
         self._dimension.show()
 
-    def end_drag(self, drag: dict) -> None:
-        self._dimension.hide()
-        if not drag["moved"]:
-            return
-        dx, dy = drag["offset"]
-        pieces = [i for i in drag["items"] if isinstance(i, PieceItem)]
-        zones = [i for i in drag["items"] if isinstance(i, ZoneItem)]
-        doc = self.document
-        old = {i.piece_id: (i.piece.x, i.piece.y) for i in pieces}
-        new = {pid: (x + dx, y + dy) for pid, (x, y) in old.items()}
-        n = len(pieces) + len(zones)
-        stack = doc.undo_stack
-        if n > 1 and zones:
-            stack.beginMacro(f"Move {n} items")
-        ok = True
-        if pieces:
-            ok = self.push(cmd.MovePieces(doc, old, new))
-        for item in zones:
-            polygon = [(x + dx, y + dy) for x, y in item.zone.polygon]
-            ok = self.push(cmd.SetZoneFields(doc, item.zone_id, text=f"Move zone {item.zone.display_name}", polygon=polygon)) and ok
-        if n > 1 and zones:
-            stack.endMacro()
-        if not ok:
-            for item in drag["items"]:
-                self.resync(item)
-
-    def cancel_drag(self, drag: dict) -> None:
-        self._dimension.hide()
-        for item in drag["items"]:
-            self.resync(item)
-        self.drag_step.emit({})
-
     # --- helpers --------------------------------------------------------------------------
-    def _view_scale(self) -> float:
+    def view_scale(self) -> float:
         views = self.views()
         return views[0].transform().m11() if views else 1.0
 
@@ -403,4 +340,4 @@ class PlanScene(QGraphicsScene):
 
     def drawBackground(self, painter, rect):
         painter.fillRect(rect, QColor("#eef0f2"))
-        paint_grid(painter, rect, self.grid, self._view_scale())
+        paint_grid(painter, rect, self.grid, self.view_scale())

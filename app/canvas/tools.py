@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from app.canvas import style
-from app.canvas.items import Handle, PieceItem, ZoneItem
-from app.canvas.snapping import EdgeIndex, snap_angle, snap_offset
+from app.canvas.items import Handle, PieceItem
+from app.canvas.snapping import snap_angle
 from app.model import ZoneKind
 from app.ui import commands as cmd
 
@@ -83,7 +83,7 @@ class SelectTool(Tool):
         if self.drag is None:
             return False
         free = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-        self.scene.drag_to(self.drag, pos, snap=not free)
+        self.drag.step(pos, snap=not free)
         return True
 
     def release(self, event) -> bool:
@@ -93,7 +93,7 @@ class SelectTool(Tool):
         if self.drag is None:
             return False
         drag, self.drag = self.drag, None
-        self.scene.end_drag(drag)
+        drag.finish()
         return True
 
     def key(self, event) -> bool:
@@ -109,7 +109,7 @@ class SelectTool(Tool):
 
     def cancel(self) -> None:
         if self.drag is not None:
-            self.scene.cancel_drag(self.drag)
+            self.drag.cancel()
             self.drag = None
         if self.grip is not None:
             self.scene.resync(self.grip["item"])
