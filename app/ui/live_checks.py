@@ -4,6 +4,7 @@ release (a single-shot timer, ~150 ms) so typing and dragging never wait for rou
 
 from __future__ import annotations
 
+import threading
 import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -60,10 +61,24 @@ def with_moved(layout: Layout, positions: dict[str, tuple[float, float]]) -> Lay
     return layout.model_copy(update={"pieces": pieces})
 
 
+def snapshot(project: Project, layout: Layout) -> tuple[Project, Layout]:
+    """Copies a worker thread can read while the teacher keeps editing.
+
+    The Document replaces pieces, zones and rooms rather than changing them, so copying the
+    lists (and the rotation list, which it edits in place) is enough: no deep copy.
+    """
+    transitions = layout.transitions.model_copy(update={"rotation": list(layout.transitions.rotation)})
+    copy = layout.model_copy(update={"pieces": list(layout.pieces), "zones": list(layout.zones),
+                                     "transitions": transitions})
+    layouts = [copy if lay is layout else lay for lay in project.layouts]
+    return project.model_copy(update={"layouts": layouts}), copy
+
+
 class LiveChecks(QObject):
     findings_changed = Signal(list)  # list[Finding]
     analysis_ready = Signal(object, list)  # walkable geometry, routes
     problem = Signal(str)  # a check that failed: one line for the status bar
+    _finished = Signal(int, object)  # from the worker thread: (generation, result or error text)
 
     def __init__(self, delay_ms: int = 150, parent: QObject | None = None):
         super().__init__(parent)
@@ -71,10 +86,13 @@ class LiveChecks(QObject):
         self.want_analysis = False
         self.last_ms = 0.0
         self.findings: list[Finding] = []
+        self._generation = 0  # bumped by every edit: late results of older runs are dropped
+        self._busy = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self.run_now)
+        self._timer.timeout.connect(self.run_in_background)
+        self._finished.connect(self._deliver)
 
     def watch(self, doc) -> None:
         self.doc = doc
@@ -90,6 +108,7 @@ class LiveChecks(QObject):
         return self.doc.layout if self.doc is not None else None
 
     def schedule(self) -> None:
+        self._generation += 1
         self._timer.start()
 
     def drag_step(self, positions: dict) -> None:
@@ -106,21 +125,67 @@ class LiveChecks(QObject):
             self.findings = findings
             self.findings_changed.emit(findings)
 
+    def _compute(self, project: Project, layout: Layout) -> tuple[list[Finding], object, float]:
+        start = time.perf_counter()
+        run = _full()
+        findings = list(run(project, layout)) if run else []
+        analysis = None
+        if self.want_analysis and (analyze := _analyze()) is not None:
+            analysis = analyze(layout)
+        return findings, analysis, (time.perf_counter() - start) * 1000
+
     def run_now(self) -> list[Finding]:
+        """Every check, here and now (tests, the walkable toggle, the benchmark)."""
         self._timer.stop()
         if self.layout is None:
             return []
-        start = time.perf_counter()
-        run = _full()
+        self._generation += 1
         try:
-            findings = list(run(self.project, self.layout)) if run else []
-            if self.want_analysis and (analyze := _analyze()) is not None:
-                result = analyze(self.layout)
-                self.analysis_ready.emit(result.walkable, list(result.routes))
+            result = self._compute(self.project, self.layout)
         except Exception as error:  # noqa: BLE001
-            self.problem.emit(f"check failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
+            self.problem.emit(_one_line(error))
             return self.findings
-        self.last_ms = (time.perf_counter() - start) * 1000
+        self._deliver(self._generation, result)
+        return self.findings
+
+    def run_in_background(self) -> None:
+        """Every check on a snapshot in a worker thread: route finding never freezes the window."""
+        if self.layout is None:
+            return
+        if self._busy:  # one run at a time; the newest edit gets its own run when this one ends
+            self._timer.start()
+            return
+        self._busy = True
+        generation = self._generation
+        project, layout = snapshot(self.project, self.layout)
+
+        def work() -> None:
+            try:
+                outcome = self._compute(project, layout)
+            except Exception as error:  # noqa: BLE001
+                outcome = _one_line(error)
+            try:
+                self._finished.emit(generation, outcome)
+            except RuntimeError:  # the window closed while checking: nobody to tell
+                pass
+
+        threading.Thread(target=work, name="live-checks", daemon=True).start()
+
+    def _deliver(self, generation: int, outcome) -> None:
+        self._busy = False
+        if generation != self._generation:
+            return  # the plan changed while checking: a newer run is on its way
+        if isinstance(outcome, str):
+            self.problem.emit(outcome)
+            return
+        findings, analysis, ms = outcome
+        self.last_ms = ms
+        if analysis is not None:
+            self.analysis_ready.emit(analysis.walkable, list(analysis.routes))
         self.findings = findings
         self.findings_changed.emit(findings)
-        return findings
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return f"check failed: {text}"
