@@ -87,8 +87,12 @@ class MainWindow(FileActions, QMainWindow):
 
     def _action(self, menu, text, slot, shortcut=None, tip=None, checkable=False) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
+        if isinstance(shortcut, list):
+            action.setShortcuts(shortcut)
+        elif isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
         action.setCheckable(checkable)
@@ -109,11 +113,14 @@ class MainWindow(FileActions, QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
-        self._action(edit, "&Copy", self.copy, QKeySequence.StandardKey.Copy)
-        self._action(edit, "&Paste", self.paste, QKeySequence.StandardKey.Paste)
-        self._action(edit, "&Duplicate", self.duplicate, "Ctrl+D")
-        self._action(edit, "De&lete", self.delete_selection, [QKeySequence.StandardKey.Delete, QKeySequence("Backspace")])
-        self._action(edit, "Select &all", self.scene.select_all, QKeySequence.StandardKey.SelectAll)
+        plan_only = [  # while typing in the details panel these keys edit the text, not the plan
+            self._action(edit, "&Copy", self.copy, QKeySequence.StandardKey.Copy),
+            self._action(edit, "&Paste", self.paste, QKeySequence.StandardKey.Paste),
+            self._action(edit, "&Duplicate", self.duplicate, "Ctrl+D"),
+            self._action(edit, "De&lete", self.delete_selection, [QKeySequence(QKeySequence.StandardKey.Delete),
+                                                                  QKeySequence("Backspace")]),
+            self._action(edit, "Select &all", self.scene.select_all, QKeySequence.StandardKey.SelectAll),
+        ]
         self.rotate_action = self._action(edit, "&Rotate 90°", lambda: self.rotate_selection(90), "R",
                                           "Turn the selected furniture a quarter turn clockwise")
         edit.addSeparator()
@@ -143,7 +150,7 @@ class MainWindow(FileActions, QMainWindow):
         self._action(help_menu, "&Keyboard and mouse", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About", lambda: self.show_info(f"{APP_NAME}: plan a classroom, check it, and export "
                                                                  "evidence for the USBE microcredential 2680."))
-        for action in (self.rotate_action, self.rect_zone_action, self.poly_zone_action):
+        for action in (self.rotate_action, self.rect_zone_action, self.poly_zone_action, *plan_only):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)  # single keys act only when the plan has focus, not while typing
         tools = self.addToolBar("Main")

@@ -345,3 +345,53 @@ def test_metric_preference_changes_grid_and_inspector(qtbot, editor):
     assert abs(editor.scene.grid.minor - 10 / 2.54) < 1e-9 and load_preferences().units == "metric"
     drop(editor, "piece:student-desk", 100, 100)
     assert editor.inspector.p_width.suffix() == " cm" and abs(editor.inspector.p_width.value() - 60.96) < 0.1
+
+
+def test_zoom_wheel_keys_pinch_and_fit(qtbot, editor):
+    from PySide6.QtCore import QPointF as P
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice, QWheelEvent
+
+    view = editor.view
+    fitted = view.scale_factor()
+    qtbot.keyClick(view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert view.scale_factor() > fitted * 1.2
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert abs(view.scale_factor() - fitted) < 1e-6
+    centre = P(view.viewport().rect().center())
+    wheel = QWheelEvent(centre, P(view.viewport().mapToGlobal(centre.toPoint())), QPoint(), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.scale_factor() > fitted
+    before = view.scale_factor()
+    pinch = QNativeGestureEvent(Qt.NativeGestureType.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2,
+                                centre, centre, P(view.viewport().mapToGlobal(centre.toPoint())), 0.5, P(0, 0))
+    view.viewportEvent(pinch)
+    assert abs(view.scale_factor() - before * 1.5) < 1e-6
+
+
+def test_space_drag_pans_without_moving_anything(qtbot, editor):
+    drop(editor, "piece:chair", 120, 120)
+    editor.view.zoom_by(4)
+    chair = editor.doc.layout.pieces[-1]
+    bar = editor.view.horizontalScrollBar()
+    before = bar.value()
+    qtbot.keyPress(editor.view, Qt.Key.Key_Space)
+    centre = editor.view.viewport().rect().center()
+    qtbot.mousePress(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.mouseMove(editor.view.viewport(), centre + QPoint(-80, 0))
+    qtbot.mouseRelease(editor.view.viewport(), Qt.MouseButton.LeftButton, pos=centre + QPoint(-80, 0))
+    qtbot.keyRelease(editor.view, Qt.Key.Key_Space)
+    assert bar.value() == before + 80
+    assert editor.doc.layout.piece(chair.id) == chair
+
+
+def test_typing_in_the_details_never_edits_the_plan(qtbot, editor):
+    drop(editor, "piece:student-desk", 120, 120)
+    piece_id = editor.doc.layout.pieces[-1].id
+    field = editor.inspector.p_label
+    field.setFocus()
+    qtbot.keyClicks(field, "Ravi")
+    for key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_R, Qt.Key.Key_Z):
+        qtbot.keyClick(field, key)
+    assert editor.doc.layout.piece(piece_id) is not None and editor.doc.layout.piece(piece_id).rotation == 0
+    assert len(editor.doc.layout.zones) == 0 and type(editor.scene.tool).__name__ == "SelectTool"
