@@ -83,7 +83,7 @@ class Palette(QTreeWidget):
             size = f"{format_length(item.width, units)} x {format_length(item.depth, units)}"
             if units == "ft-in":
                 size = f"{item.width:g} x {item.depth:g} in"
-            entry = QTreeWidgetItem(group, [f"{item.name}  ({size})"])
+            entry = QTreeWidgetItem(group, [f"{item.name}\n{size}"])  # two lines: the size never gets cut off
             entry.setIcon(0, furniture_icon(item))
             entry.setData(0, ROLE, f"piece:{item.id}")
             entry.setToolTip(0, f"{item.name}: {size}. Drag onto the plan, or double-click then click the plan.")
