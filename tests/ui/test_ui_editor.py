@@ -395,3 +395,23 @@ def test_typing_in_the_details_never_edits_the_plan(qtbot, editor):
         qtbot.keyClick(field, key)
     assert editor.doc.layout.piece(piece_id) is not None and editor.doc.layout.piece(piece_id).rotation == 0
     assert len(editor.doc.layout.zones) == 0 and type(editor.scene.tool).__name__ == "SelectTool"
+
+
+def test_zone_corner_handle_keeps_a_rectangle(qtbot, editor):
+    editor.scene.insert_zone("quiet", [(24, 24), (120, 24), (120, 120), (24, 120)])
+    zone_id = editor.doc.layout.zones[-1].id
+    drag(qtbot, editor, (120, 120), (168, 144))
+    assert editor.doc.layout.zone(zone_id).polygon == [(24, 24), (168, 24), (168, 144), (24, 144)]
+    assert editor.doc.undo_stack.undoText().startswith("Reshape zone")
+
+
+def test_a_refused_value_is_one_line_and_not_recorded(qtbot, editor):
+    drop(editor, "piece:student-desk", 120, 120)
+    piece_id = editor.doc.layout.pieces[-1].id
+    count = editor.doc.undo_stack.count()
+    editor.inspector.p_width.setValue(0)
+    editor.inspector.p_width.editingFinished.emit()
+    assert editor.doc.layout.piece(piece_id).width == 24 and editor.doc.undo_stack.count() == count
+    kind, text = editor.messages[-1]
+    assert kind == "error" and "width" in text and "\n" not in text
+    assert editor.inspector.p_width.value() == 24  # the field shows the model again
