@@ -32,6 +32,8 @@ class PlanView(QGraphicsView):
         self.setMouseTracking(True)
         self._space = False
         self._pan_from: QPointF | None = None
+        # until the teacher zooms or pans, the room stays fitted as the window is laid out/resized
+        self._keep_fitted = True
 
     @property
     def plan(self) -> PlanScene:
@@ -45,6 +47,7 @@ class PlanView(QGraphicsView):
         target = max(MIN_SCALE, min(MAX_SCALE, self.scale_factor() * factor))
         factor = target / self.scale_factor()
         if abs(factor - 1) > 1e-9:
+            self._keep_fitted = False
             self.scale(factor, factor)
             self.zoomed.emit(self.scale_factor())
 
@@ -52,6 +55,7 @@ class PlanView(QGraphicsView):
         doc = self.plan.document
         if doc is None:
             return
+        self._keep_fitted = True
         x0, y0, x1, y1 = doc.layout.room.bounds()
         margin = 24.0
         self.fitInView(QRectF(x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin),
@@ -66,6 +70,11 @@ class PlanView(QGraphicsView):
             for item in items[1:]:
                 rect = rect.united(item.sceneBoundingRect())
             self.centerOn(rect.center())
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        if self._keep_fitted:
+            self.fit_room()
 
     def wheelEvent(self, event):
         delta = event.angleDelta().y()
@@ -101,6 +110,7 @@ class PlanView(QGraphicsView):
     def mousePressEvent(self, event):
         if event.button() == Qt.MouseButton.MiddleButton or (self._space and event.button() == Qt.MouseButton.LeftButton):
             self._pan_from = event.position()
+            self._keep_fitted = False
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
