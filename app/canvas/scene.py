@@ -14,6 +14,7 @@ from app.canvas import style
 from app.canvas.grid import GridSpec, paint_grid
 from app.canvas.items import Handle, PieceItem, RoomItem, ZoneItem
 from app.canvas.overlays import FindingsOverlay, WalkableOverlay
+from app.canvas.room_parts import CornerItem, OpeningItem, RoomParts
 from app.canvas.moving import MoveSession
 from app.canvas.tools import SelectTool, Tool
 from app.model import ZONE_KINDS, Finding, Piece, Zone, ZoneKind, catalog_item
@@ -34,6 +35,7 @@ class PlanScene(QGraphicsScene):
         self.room_item: RoomItem | None = None
         self.pieces: dict[str, PieceItem] = {}
         self.zones: dict[str, ZoneItem] = {}
+        self.parts = RoomParts(self)  # doors, windows, wall features and the outline's corners
         self.grid = GridSpec()
         self.snapping = True
         self.units = "ft-in"
@@ -83,9 +85,11 @@ class PlanScene(QGraphicsScene):
         self.walkable_overlay.clear()
         self.pieces.clear()
         self.zones.clear()
+        self.parts.clear()
         layout = self.document.layout
         self.room_item = RoomItem(layout.room)
         self.addItem(self.room_item)
+        self.parts.sync(layout.room)
         for zone in layout.zones:
             self._zone_added(zone.id)
         for piece in layout.pieces:
@@ -139,6 +143,7 @@ class PlanScene(QGraphicsScene):
 
     def _room_changed(self) -> None:
         self.room_item.set_room(self.document.layout.room)
+        self.parts.sync()
         self._fit_scene_rect()
 
     def resync(self, item) -> None:
@@ -155,11 +160,14 @@ class PlanScene(QGraphicsScene):
     def selected_zone_ids(self) -> list[str]:
         return [zid for zid, item in self.zones.items() if item.isSelected()]
 
+    def selected_opening_ids(self) -> list[str]:
+        return self.parts.selected_opening_ids()
+
     def select_ids(self, ids) -> list:
         self.clearSelection()
         chosen = []
         for i in ids:
-            item = self.pieces.get(i) or self.zones.get(i)
+            item = self.pieces.get(i) or self.zones.get(i) or self.parts.openings.get(i)
             if item is not None:
                 item.setSelected(True)
                 chosen.append(item)
@@ -170,12 +178,11 @@ class PlanScene(QGraphicsScene):
             item.setSelected(True)
 
     def target_at(self, pos: QPointF):
-        """The handle, piece or zone under the pointer (a piece wins over the zone it stands in)."""
+        """The handle, room corner, door/window, piece or zone under the pointer (a piece wins over
+        the zone it stands in; a grip or an opening on the wall wins over both)."""
         zone_hit = None
         for item in self.items(pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder):
-            if isinstance(item, Handle):
-                return item
-            if isinstance(item, PieceItem):
+            if isinstance(item, (Handle, CornerItem, OpeningItem, PieceItem)):
                 return item
             if isinstance(item, ZoneItem) and zone_hit is None:
                 zone_hit = item
@@ -332,7 +339,7 @@ class PlanScene(QGraphicsScene):
         self.findings_overlay.set_findings(findings)
         flagged = {i for f in findings if f.severity != "info" for i in f.ids}
         for item_id in flagged ^ self._flagged:  # only the items whose state changes
-            item = self.pieces.get(item_id) or self.zones.get(item_id)
+            item = self.pieces.get(item_id) or self.zones.get(item_id) or self.parts.openings.get(item_id)
             if item is not None:
                 item.problem = item_id in flagged
                 item.update()

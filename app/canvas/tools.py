@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from app.canvas import style
-from app.canvas.items import Handle, PieceItem
+from app.canvas.items import Handle, PieceItem, ZoneItem
+from app.canvas.room_parts import CornerItem, OpeningItem
 from app.canvas.snapping import snap_angle
 from app.model import ZoneKind
 from app.ui import commands as cmd
@@ -69,11 +70,25 @@ class SelectTool(Tool):
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             target.setSelected(not target.isSelected())
             return True
-        if not target.isSelected():
+        if not target.isSelected() or isinstance(target, (CornerItem, OpeningItem)):
             self.scene.clearSelection()
             target.setSelected(True)
-        self.drag = self.scene.begin_drag(pos, target)
+        if isinstance(target, (CornerItem, OpeningItem)):
+            self.drag = self.scene.parts.begin_drag(target, pos)  # one SetRoom on release
+        else:
+            self.drag = self.scene.begin_drag(pos, target)
         return True
+
+    def double_click(self, event) -> bool:
+        """Double-click on a wall (not on a piece or a door): a new room corner there."""
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        pos = event.scenePos()
+        target = self.scene.target_at(pos)
+        if target is not None and not isinstance(target, ZoneItem):
+            return False
+        tolerance = 8.0 / max(self.scene.view_scale(), 1e-6)  # 8 px on screen
+        return self.scene.parts.add_corner_at(pos, tolerance)
 
     def move(self, event) -> bool:
         pos = event.scenePos()
@@ -185,14 +200,17 @@ class InsertTool(Tool):
 
     cursor = Qt.CursorShape.CrossCursor
 
-    def __init__(self, scene, kind: str):
+    def __init__(self, scene, kind: str, opening: bool = False):
         super().__init__(scene)
-        self.kind = kind
+        self.kind, self.opening = kind, opening  # opening: a door/window/board onto the nearest wall
 
     def press(self, event) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:
             return False
-        self.scene.insert_piece(self.kind, event.scenePos())
+        if self.opening:
+            self.scene.parts.insert_opening(self.kind, event.scenePos())
+        else:
+            self.scene.insert_piece(self.kind, event.scenePos())
         self.scene.set_tool(None)
         return True
 

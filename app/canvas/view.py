@@ -157,10 +157,12 @@ class PlanView(QGraphicsView):
         self.setFocus()
 
     def drop_item(self, text: str, pos: QPointF) -> str | None:
-        """Create what the palette entry names ("piece:<kind>" / "zone:<kind>") at a plan point."""
+        """Create what the palette entry names ("piece:<kind>", "zone:<kind>", "opening:<kind>") at a plan point."""
         what, _, kind = text.partition(":")
         if what == "piece":
             return self.plan.insert_piece(kind, pos)
+        if what == "opening":
+            return self.plan.parts.insert_opening(kind, pos)
         if what == "zone" and kind in {k.value for k in ZoneKind}:
             return self.plan.insert_zone_at(ZoneKind(kind), pos)
         self.plan.error.emit(f"cannot place {text!r} on the plan")

@@ -186,6 +186,21 @@ class SetTransitions(_LayoutCommand):
 # --- layouts (these belong to the project, not to one layout) ----------------------------
 
 
+class SetProjectFields(_Command):
+    """Title, teacher, school, course, class size, display units: one step for the whole dialog."""
+
+    def __init__(self, doc: Document, text: str = "Change project details", **fields):
+        super().__init__(text)
+        self.doc, self.new = doc, fields
+        self.old = {k: getattr(doc.project, k) for k in fields}
+
+    def do(self):
+        self.doc.set_project_fields(**self.new)
+
+    def undo_it(self):
+        self.doc.set_project_fields(**self.old)
+
+
 class AddLayout(_Command):
     def __init__(self, doc: Document, layout: Layout, index: int | None = None, text: str | None = None):
         super().__init__(text or f"Add layout {layout.name}")

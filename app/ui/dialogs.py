@@ -69,3 +69,59 @@ class PreferencesDialog(QDialog):
 
     def preferences(self) -> Preferences:
         return Preferences(self.units.currentData(), self.grid.value(), self.snapping.isChecked())
+
+
+class RoomSizeDialog(NewRoomDialog):
+    """Layout > Room size…: the room as a width x depth rectangle, in the display unit."""
+
+    def __init__(self, units: str, width_in: float, depth_in: float, parent=None):
+        super().__init__(units, parent)
+        self.setWindowTitle("Room size")
+        factor = 39.37 if self.metric else 12.0
+        self.width_box.setValue(width_in / factor)
+        self.depth_box.setValue(depth_in / factor)
+
+
+class ProjectDetailsDialog(QDialog):
+    """File > Project details…: what the title block of the evidence PDF says."""
+
+    def __init__(self, project, parent=None):
+        from PySide6.QtWidgets import QLineEdit, QSpinBox
+
+        super().__init__(parent)
+        self.setWindowTitle("Project details")
+        form = QFormLayout()
+        self.title = QLineEdit(project.title)
+        self.title.setPlaceholderText("e.g. Ms. Anderson's personalized learning classroom")
+        self.teacher = QLineEdit(project.teacher)
+        self.school = QLineEdit(project.school)
+        self.course = QLineEdit(project.course)
+        self.course.setPlaceholderText("e.g. Grade 5, or Biology 1")
+        for box in (self.title, self.teacher, self.school, self.course):
+            box.setMaxLength(120)
+        self.class_size = QSpinBox()
+        self.class_size.setRange(0, 500)
+        self.class_size.setSpecialValueText("not set")
+        self.class_size.setValue(project.class_size or 0)
+        self.units = QComboBox()
+        self.units.addItem("Feet and inches", "ft-in")
+        self.units.addItem("Metric (cm, m)", "metric")
+        self.units.setCurrentIndex(0 if project.display_units == "ft-in" else 1)
+        form.addRow("Title", self.title)
+        form.addRow("Teacher", self.teacher)
+        form.addRow("School", self.school)
+        form.addRow("Course or grade", self.course)
+        form.addRow("Class size", self.class_size)
+        form.addRow("Units", self.units)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def fields(self) -> dict:
+        return {"title": self.title.text().strip(), "teacher": self.teacher.text().strip(),
+                "school": self.school.text().strip(), "course": self.course.text().strip(),
+                "class_size": self.class_size.value() or None, "display_units": self.units.currentData()}

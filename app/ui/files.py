@@ -39,11 +39,15 @@ class FileActions:
         self.save_action = a(menu, "&Save", self.save, QKeySequence.StandardKey.Save)
         a(menu, "Save &as…", self.save_as, QKeySequence("Ctrl+Shift+S"))
         menu.addSeparator()
+        self.details_action = a(menu, "Project &details…", self.project_details, tip=(
+            "Title, teacher, school, course or grade, class size and units: the evidence PDF's title block"))
+        menu.addSeparator()
         self.export_pdf_action = a(menu, "&Export evidence PDF…", self.export_evidence, "Ctrl+E",
                                    "The map, stations and transitions as the Preparation and Planning evidence")
         a(menu, "Export map as &PNG…", lambda: self.export_image("png"))
         a(menu, "Export map as S&VG…", lambda: self.export_image("svg"))
-        a(menu, "&Print map…", self.print_plan, QKeySequence.StandardKey.Print)
+        self.print_action = a(menu, "&Print…", self.print_plan, QKeySequence.StandardKey.Print,
+                              "Print the map of this layout to scale on one page")
         menu.addSeparator()
         a(menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -99,7 +103,9 @@ class FileActions:
             return
         size = self.ask_new_room()
         if size is not None:
-            self.doc.replace_project(blank_project(*size))
+            project = blank_project(*size)
+            project.display_units = self.prefs.units  # a new plan speaks the teacher's units
+            self.doc.replace_project(project)
             self.view.fit_room()
 
     def open_sample(self, path: Path) -> None:
@@ -236,7 +242,9 @@ class FileActions:
     def _render(self, painter: QPainter, target: QRectF) -> None:
         selected = self.scene.selectedItems()
         self.scene.clearSelection()  # no selection colour or handles on paper
+        self.scene.parts.set_visible(False)
         self.scene.render(painter, target, self._plan_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.scene.parts.set_visible(True)
         for item in selected:
             item.setSelected(True)
 
@@ -272,12 +280,29 @@ class FileActions:
         self.statusBar().showMessage(f"Map written to {path}", 4000)
         return True
 
-    def print_plan(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    def ask_print(self, printer) -> bool:
+        """The system print dialog on `printer`; True to print (tests replace this)."""
+        from PySide6.QtPrintSupport import QPrintDialog
 
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        painter = QPainter(printer)
-        self._render(painter, QRectF(printer.pageRect(QPrinter.Unit.DevicePixel)))
+        return QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted
+
+    def print_plan(self, printer=None) -> bool:
+        """File > Print…: the map of this layout, as large as the page allows, with the layout's name."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.doc.layout.name)
+        if not self.ask_print(printer):
+            return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.show_error("The printer could not be opened; check that it is connected and try again.")
+            return False
+        page = QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+        page.moveTo(0, 0)
+        painter.drawText(QRectF(0, 0, page.width(), page.height() * 0.05), Qt.AlignmentFlag.AlignLeft,
+                         f"{self.doc.project.title or 'Classroom layout'} — {self.doc.layout.name}")
+        self._render(painter, page.adjusted(0, page.height() * 0.06, 0, 0))
         painter.end()
+        self.statusBar().showMessage("Sent to the printer", 3000)
+        return True

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from app.model import ZONE_KINDS, ZoneKind, catalog
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError
+from app.ui.opening_form import OpeningForm
 
 CM_PER_IN = 2.54
 
@@ -36,12 +37,17 @@ class Inspector(QStackedWidget):
         self.piece_id: str | None = None
         self.zone_id: str | None = None
         self._loading = False
-        self.empty = QLabel("Select one piece or zone to see and change its details.")
+        self.empty = QLabel("Select one piece, zone, door or window to see and change its details. "
+                            "Drag a room corner to reshape the room; double-click a wall to add a corner.")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.addWidget(self.empty)
         self.addWidget(self._piece_form())
         self.addWidget(self._zone_form())
+        self.opening_form = OpeningForm(doc)  # doors, windows and wall features
+        self.opening_form.error.connect(self.error)
+        self.addWidget(self.opening_form)
+        doc.room_changed.connect(self._room_changed)
         for signal in (doc.piece_changed, doc.zone_changed):
             signal.connect(self._model_changed)
         doc.piece_removed.connect(lambda i: self.show_ids([]) if i == self.piece_id else None)
@@ -122,7 +128,12 @@ class Inspector(QStackedWidget):
     # --- showing --------------------------------------------------------------------------
     def set_units(self, units: str) -> None:
         self.units = units
+        self.opening_form.units = units
         self._load()
+
+    def _room_changed(self) -> None:
+        if self.opening_form.opening_id and not self.opening_form.load():
+            self.show_ids([])
 
     def _to_in(self, value: float) -> float:
         return value / CM_PER_IN if self.units == "metric" else value
@@ -133,11 +144,17 @@ class Inspector(QStackedWidget):
     def show_ids(self, ids: list[str]) -> None:
         layout = self.doc.layout
         self.piece_id = self.zone_id = None
+        opening = None
         if len(ids) == 1:
             if layout.piece(ids[0]) is not None:
                 self.piece_id = ids[0]
             elif layout.zone(ids[0]) is not None:
                 self.zone_id = ids[0]
+            else:
+                opening = ids[0]
+        if self.opening_form.show_opening(opening):
+            self.setCurrentIndex(3)
+            return
         self._load()
 
     def _model_changed(self, item_id: str) -> None:
@@ -171,6 +188,9 @@ class Inspector(QStackedWidget):
                 if self.z_env.toPlainText() != z.positive_environment:
                     self.z_env.setPlainText(z.positive_environment)
                 self.setCurrentIndex(2)
+            elif self.opening_form.opening_id:
+                self.opening_form.load()
+                self.setCurrentIndex(3)
             else:
                 self.setCurrentIndex(0)
         finally:

@@ -11,11 +11,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from app.canvas.scene import PlanScene
-from app.canvas.tools import InsertTool, ZonePolygonTool, ZoneRectTool
 from app.canvas.view import PlanView
-from app.model import ZoneKind
-from app.ui import commands as cmd
-from app.ui.clipboard import copy_selection, paste_items
+from app.ui.actions import EditActions
 from app.ui.document import Document, blank_project
 from app.ui.files import FileActions
 from app.ui.findings_panel import FindingsPanel
@@ -24,11 +21,12 @@ from app.ui.layouts_panel import LayoutsPanel
 from app.ui.live_checks import LiveChecks
 from app.ui.palette import Palette
 from app.ui.settings import load_preferences
+from app.ui.transitions_panel import TransitionsPanel
 
 APP_NAME = "Classroom Layout Designer"
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, EditActions, QMainWindow):
     def __init__(self, doc: Document | None = None):
         super().__init__()
         self.doc = doc or Document(blank_project())
@@ -41,12 +39,14 @@ class MainWindow(FileActions, QMainWindow):
         self.inspector = Inspector(self.doc)
         self.findings = FindingsPanel()
         self.layouts = LayoutsPanel(self.doc)
+        self.transitions = TransitionsPanel(self.doc)
         self.live = LiveChecks(parent=self)
         self.docks = {}
         for key, title, widget, area in (
             ("palette", "Furniture and zones", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("layouts", "Layouts", self.layouts, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("inspector", "Details", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("transitions", "Transitions", self.transitions, Qt.DockWidgetArea.RightDockWidgetArea),
             ("findings", "Checks", self.findings, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
@@ -54,8 +54,14 @@ class MainWindow(FileActions, QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
-        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [270, 300], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["palette"], self.docks["layouts"]], [520, 160], Qt.Orientation.Vertical)
+        # at 1366 x 768 five docks do not fit stacked: Layouts shares a tab with the palette and
+        # Transitions with the Details, so every panel keeps its full height
+        self.tabifyDockWidget(self.docks["palette"], self.docks["layouts"])
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["transitions"])
+        self.docks["palette"].raise_()
+        self.docks["inspector"].raise_()
+        self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [270, 320], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["inspector"], self.docks["findings"]], [420, 220], Qt.Orientation.Vertical)
         self.coords = QLabel()
         self.statusBar().addPermanentWidget(self.coords)
         self._connect()
@@ -74,6 +80,8 @@ class MainWindow(FileActions, QMainWindow):
         scene.drag_step.connect(self.live.drag_step)
         scene.error.connect(self.show_error)
         self.inspector.error.connect(self.show_error)
+        self.transitions.error.connect(self.show_error)
+        doc.project_changed.connect(self._project_units_changed)
         self.layouts.error.connect(self.show_error)
         self.live.findings_changed.connect(self._findings_changed)
         self.live.analysis_ready.connect(scene.walkable_overlay.set_analysis)
@@ -144,6 +152,9 @@ class MainWindow(FileActions, QMainWindow):
         self._action(layout_menu, "Move layout do&wn", lambda: self.layouts.move(1))
         self._action(layout_menu, "De&lete layout", self.layouts.delete)
         layout_menu.addSeparator()
+        self.room_size_action = self._action(layout_menu, "Room &size…", self.room_size,
+                                             tip="Make the room a rectangle of a given width and depth")
+        layout_menu.addSeparator()
         self.rect_zone_action = self._action(layout_menu, "Draw zone as &rectangle", lambda: self.arm_tool(f"rect:{self._zone_kind()}"), "Z")
         self.poly_zone_action = self._action(layout_menu, "Draw zone as &polygon", lambda: self.arm_tool(f"poly:{self._zone_kind()}"), "Shift+Z")
         help_menu = bar.addMenu("&Help")
@@ -201,75 +212,6 @@ class MainWindow(FileActions, QMainWindow):
                        "(15° steps; Shift: free), square handles resize. Z draws a zone rectangle, Shift+Z a polygon "
                        "(double-click or Enter to finish, Esc cancels). Wheel zooms, middle button or Space+drag pans, "
                        "Ctrl+0 fits the room.")
-
-    # --- editing ----------------------------------------------------------------------------
-    def _selection_changed(self) -> None:
-        ids = self.scene.selected_piece_ids() + self.scene.selected_zone_ids()
-        self.inspector.show_ids(ids)
-        if ids:
-            self.statusBar().showMessage(f"{len(ids)} selected", 2000)
-
-    def _zone_kind(self) -> str:
-        text = self.palette.entry_text(self.palette.currentItem()) or ""
-        return text.partition(":")[2] if text.startswith("zone:") else ZoneKind.COLLABORATION.value
-
-    def arm_tool(self, text: str) -> None:
-        """Palette double-click or menu: the next click (or drawing) on the plan uses it."""
-        what, _, kind = text.partition(":")
-        if what == "piece":
-            self.scene.set_tool(InsertTool(self.scene, kind))
-            self.statusBar().showMessage("Click on the plan to place it (Esc cancels)", 5000)
-        elif what in ("zone", "rect"):
-            self.scene.set_tool(ZoneRectTool(self.scene, ZoneKind(kind)))
-            self.statusBar().showMessage("Drag a rectangle on the plan (Esc cancels)", 5000)
-        elif what == "poly":
-            self.scene.set_tool(ZonePolygonTool(self.scene, ZoneKind(kind)))
-            self.statusBar().showMessage("Click the corners; double-click or Enter to finish, Esc cancels", 8000)
-        self.view.setFocus()
-
-    def delete_selection(self) -> None:
-        cmd.delete_items(self.doc, self.scene.selected_piece_ids(), self.scene.selected_zone_ids())
-
-    def rotate_selection(self, degrees: float) -> None:
-        ids = [p for p in self.scene.selected_piece_ids() if not self.doc.piece(p).fixed]
-        if not ids:
-            return
-        stack = self.doc.undo_stack
-        if len(ids) > 1:
-            stack.beginMacro(f"Rotate {len(ids)} pieces")
-        for pid in ids:
-            piece = self.doc.piece(pid)
-            self.scene.push(cmd.SetPieceFields(self.doc, pid, text=f"Rotate {piece.display_name}",
-                                               rotation=(piece.rotation + degrees) % 360))
-        if len(ids) > 1:
-            stack.endMacro()
-
-    def copy(self) -> None:
-        copy_selection(self.doc, self.scene.selected_piece_ids(), self.scene.selected_zone_ids())
-
-    def paste(self) -> None:
-        ids = paste_items(self.doc, offset=12.0)
-        if ids:
-            self.scene.select_ids(ids)
-
-    def duplicate(self) -> None:
-        self.copy()
-        self.paste()
-
-    def rename_layout(self) -> None:
-        name = self.ask_text("Rename layout", "Name of this layout:", self.doc.layout.name)
-        if name:
-            self.layouts.rename(name)
-
-    def toggle_snapping(self, on: bool) -> None:
-        self.prefs.snapping = bool(on)
-        self.apply_preferences(self.prefs, save=True)
-
-    def toggle_walkable(self, on: bool) -> None:
-        self.live.want_analysis = bool(on)
-        self.scene.walkable_overlay.setVisible(bool(on))
-        if on:
-            self.live.run_now()
 
     def _findings_changed(self, findings) -> None:
         self.findings.set_findings(findings)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
 from app.canvas import style
 from app.model import ZONE_KINDS, catalog
+from app.canvas.walls import DEFAULT_WIDTH, OPENING_NAMES
 from app.model.footprint import local_outline
 from app.units import format_length
 
@@ -17,6 +18,8 @@ CATEGORY_NAMES = {"desks": "Desks", "teacher": "Teacher", "tables": "Tables", "s
                   "floor": "Rugs and floor", "storage": "Storage", "tech": "Technology", "fixed": "Built-in"}
 ICON = 32
 ROLE = Qt.ItemDataRole.UserRole
+#: the "Room" group: things that sit on a wall (palette entry "opening:<kind>")
+ROOM_ENTRIES = ("door", "window", "whiteboard", "bulletin-board", "screen")
 
 
 def furniture_icon(item) -> QIcon:
@@ -35,6 +38,35 @@ def furniture_icon(item) -> QIcon:
     painter.fillPath(path, fill)
     painter.setPen(QPen(style.FURNITURE_EDGE, 1.2 / scale))
     painter.drawPath(path)
+    painter.end()
+    return QIcon(pix)
+
+
+def opening_icon(kind: str) -> QIcon:
+    """A short piece of wall with the door swing, the window panes or the board drawn on it."""
+    pix = QPixmap(ICON, ICON)
+    pix.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pix)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(style.WALL, 4))
+    painter.drawLine(2, 6, 30, 6)
+    if kind == "door":
+        painter.setPen(QPen(style.FLOOR, 6))
+        painter.drawLine(8, 6, 26, 6)
+        painter.setPen(QPen(style.WALL, 1.5))
+        painter.drawLine(8, 6, 8, 24)
+        painter.setPen(QPen(QColor("#777777"), 1, Qt.PenStyle.DashLine))
+        painter.drawArc(QRectF(-10, -12, 36, 36), -90 * 16, 90 * 16)
+    elif kind == "window":
+        painter.setPen(QPen(style.FLOOR, 3))
+        painter.drawLine(7, 6, 25, 6)
+        painter.setPen(QPen(QColor("#4a90c2"), 1.2))
+        for y in (4, 6, 8):
+            painter.drawLine(7, y, 25, y)
+    else:
+        color = QColor("#3c8d5a") if kind == "whiteboard" else QColor("#a0522d") if kind == "bulletin-board" else QColor("#555555")
+        painter.setPen(QPen(color, 4))
+        painter.drawLine(6, 11, 26, 11)
     painter.end()
     return QIcon(pix)
 
@@ -87,6 +119,16 @@ class Palette(QTreeWidget):
             entry.setIcon(0, furniture_icon(item))
             entry.setData(0, ROLE, f"piece:{item.id}")
             entry.setToolTip(0, f"{item.name}: {size}. Drag onto the plan, or double-click then click the plan.")
+        room = QTreeWidgetItem(["Room"])
+        self.insertTopLevelItem(0, room)  # the room first: doors and windows before furniture
+        room.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        for kind in ROOM_ENTRIES:
+            name = OPENING_NAMES[kind]
+            size = format_length(DEFAULT_WIDTH[kind], units) + " wide"
+            entry = QTreeWidgetItem(room, [f"{name}\n{size}"])
+            entry.setIcon(0, opening_icon(kind))
+            entry.setData(0, ROLE, f"opening:{kind}")
+            entry.setToolTip(0, f"{name}: drag onto the plan; it lands on the nearest wall and slides along it.")
         zones = QTreeWidgetItem(self, ["Zones and stations"])
         zones.setFlags(Qt.ItemFlag.ItemIsEnabled)
         for kind, kind_style in ZONE_KINDS.items():
