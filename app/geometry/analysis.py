@@ -15,6 +15,7 @@ from app.geometry.light import check_light
 from app.geometry.navmesh import path_length
 from app.geometry.shapes import capitalized, door_entry, door_name, piece_shapes, zone_name, zone_shapes
 from app.geometry.walkable import TOLERANCE, Space, entry_point, walkable_space, zone_target
+from app.geometry.waygraph import Search
 from app.model import Finding, Layout, Severity
 from app.units import format_length
 
@@ -63,28 +64,46 @@ def _ways(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[in
     for z in sorted(set(wanted_zones) | {k for leg in wanted_legs for k in leg}):
         targets[z] = zone_target(space, zones[z], door_parts)
     entrance: dict[int, tuple[int, list[Point]]] = {}
+    legs: dict[tuple[int, int], list[Point] | None] = {leg: None for leg in wanted_legs}
     reachable = [z for z in wanted_zones if targets[z] is not None and targets[z][0] in door_parts]
+    joined = [(a, b) for a, b in wanted_legs if targets[a] and targets[b] and targets[a][0] == targets[b][0]]
+    if not reachable and not joined:
+        return _Ways(entries, targets, entrance, legs)
+    # one graph holds every door and zone point; one search from all doors at once finds each
+    # zone's nearest door, and one search per station covers the legs to and from it
+    doors = [d for d, e in enumerate(entries) if e is not None]
+    zones_at = {z: len(doors) + k for k, z in enumerate(sorted({*reachable, *(z for leg in joined for z in leg)}))}
+    search = Search(space.mesh.graph, [entries[d][1] for d in doors] + [targets[z][1] for z in zones_at])
     if reachable:
-        mesh = space.mesh
-        starts = [(mesh.locate(e[1]), e[1]) if e is not None else (-1, (0.0, 0.0)) for e in entries]
-        goal_tri = {z: mesh.locate(targets[z][1]) for z in reachable}
-        found = mesh.search(starts, set(goal_tri.values()))
-        for z, t in goal_tri.items():
-            if t in found:
-                door, corridor = found[t]
-                # the nearest door by the search; the walk itself from the goal-directed searches
-                start, goal = entries[door][1], targets[z][1]
-                path = mesh.walk(start, goal, corridor)
-                if len(path) > 2:  # not a straight line: the goal-directed searches may find shorter
-                    other = mesh.route(start, goal, rules=(1, 2))
-                    if other is not None and path_length(other) < path_length(path):
-                        path = other
-                entrance[z] = (door, path)
-    legs: dict[tuple[int, int], list[Point] | None] = {}
-    for a, b in wanted_legs:
-        ta, tb = targets[a], targets[b]
-        legs[(a, b)] = space.mesh.route(ta[1], tb[1]) if ta and tb and ta[0] == tb[0] else None
+        _, pred, source = search.from_nearest(list(range(len(doors))))
+        for z in reachable:
+            node = zones_at[z]
+            door = int(source[search.n_fixed + node])
+            if door >= 0:
+                path = search.walk(pred, door, node)
+                if path is not None:
+                    entrance[z] = (doors[door], path)
+    if joined:
+        hubs = _cover(joined)
+        _, preds = search.from_each([zones_at[h] for h in hubs])
+        row = {h: i for i, h in enumerate(hubs)}
+        for a, b in joined:
+            if a in row:
+                legs[(a, b)] = search.walk(preds[row[a]], zones_at[a], zones_at[b])
+            else:  # walked the other way round: the same street backwards
+                back = search.walk(preds[row[b]], zones_at[b], zones_at[a])
+                legs[(a, b)] = back[::-1] if back is not None else None
     return _Ways(entries, targets, entrance, legs)
+
+
+def _cover(legs: list[tuple[int, int]]) -> list[int]:
+    """Stations such that every leg starts or ends at one: a walk is the same both ways, so a
+    rotation of n stations needs about n / 2 searches, not n."""
+    hubs: list[int] = []
+    for a, b in legs:
+        if a not in hubs and b not in hubs:
+            hubs.append(b)  # round a cycle: every other station
+    return hubs
 
 
 def _rotation_legs(layout: Layout) -> list[tuple[int, int]]:

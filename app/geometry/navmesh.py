@@ -8,9 +8,8 @@ GEOS joins holes to the shell first, which grows faster than linearly with the h
 
 from __future__ import annotations
 
-import heapq
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -30,6 +29,7 @@ class NavMesh:
     mid_y: list[float]
     edge_ends: tuple[list[float], list[float], list[float], list[float]]  # flat: x0, y0, x1, y1 of edge 3 t + k
     _boxes: np.ndarray  # (T, 4) bounding boxes, to find the triangle under a point
+    _graph: object = field(default=None, repr=False)
 
     @classmethod
     def build(cls, space: shapely.Geometry) -> NavMesh:
@@ -88,64 +88,6 @@ class NavMesh:
         c = self.verts[self.tris].mean(axis=1)
         return int(np.argmin((c[:, 0] - x) ** 2 + (c[:, 1] - y) ** 2))
 
-    def search(self, starts: list[tuple[int, Point]], goals: set[int], heuristic_goal: Point | None = None,
-               steer: int = 0) -> dict[int, tuple[int, list[int]]]:
-        """Corridors from the nearest start to each goal triangle: {goal: (start index, triangles)}.
-
-        Dijkstra from all starts at once (A* towards heuristic_goal when given); a triangle's
-        position is the point where it was entered: on the straight line to the goal when the
-        edge crosses it (the taut string over one edge), else the edge's end nearer that line;
-        with several goals, the edge's midpoint.
-        """
-        nb, mid_x, mid_y = self.neighbours, self.mid_x, self.mid_y
-        ex0, ey0, ex1, ey1 = self.edge_ends
-        hx, hy = heuristic_goal if heuristic_goal is not None else (0.0, 0.0)
-        use_h = heuristic_goal is not None
-        steer = steer if use_h else 0
-        n = len(self.tris)
-        best = [math.inf] * n
-        parent = [-1] * n
-        origin = [-1] * n
-        pos_x = [0.0] * n
-        pos_y = [0.0] * n
-        done = bytearray(n)
-        heap: list[tuple[float, float, int]] = []
-        for s, (t, (x, y)) in enumerate(starts):
-            if 0 <= t and best[t] > 0:
-                best[t], origin[t], pos_x[t], pos_y[t] = 0.0, s, x, y
-                heap.append((math.hypot(x - hx, y - hy) if use_h else 0.0, 0.0, t))
-        heapq.heapify(heap)
-        left = set(goals)
-        found: dict[int, tuple[int, list[int]]] = {}
-        hypot, push, pop = math.hypot, heapq.heappush, heapq.heappop
-        while heap and left:
-            _, g, t = pop(heap)
-            if done[t]:
-                continue
-            done[t] = 1
-            if t in left:
-                left.discard(t)
-                corridor = [t]
-                while parent[corridor[-1]] >= 0:
-                    corridor.append(parent[corridor[-1]])
-                found[t] = (origin[t], corridor[::-1])
-            px, py = pos_x[t], pos_y[t]
-            for e in (3 * t, 3 * t + 1, 3 * t + 2):
-                u = nb[e]
-                if u < 0 or done[u]:
-                    continue
-                if steer == 1:
-                    mx, my = _toward(px, py, hx, hy, e, ex0, ey0, ex1, ey1)
-                elif steer == 2:
-                    mx, my = _nearest(px, py, e, ex0, ey0, ex1, ey1)
-                else:
-                    mx, my = mid_x[e], mid_y[e]
-                ng = g + hypot(mx - px, my - py)
-                if ng < best[u]:
-                    best[u], parent[u], origin[u], pos_x[u], pos_y[u] = ng, t, origin[t], mx, my
-                    push(heap, (ng + hypot(mx - hx, my - hy) if use_h else ng, ng, u))
-        return found
-
     def portals(self, corridor: list[int]) -> list[tuple[Point, Point]]:
         """(left, right) ends of each edge crossed, seen by someone walking along the corridor."""
         if len(corridor) < 2:
@@ -162,44 +104,22 @@ class NavMesh:
     def walk(self, start: Point, goal: Point, corridor: list[int]) -> list[Point]:
         return funnel(start, goal, self.portals(corridor))
 
-    def route(self, start: Point, goal: Point, rules: tuple[int, ...] = (0, 1, 2)) -> list[Point] | None:
+    @property
+    def graph(self):
+        """The near-any-angle graph over this mesh (app.geometry.waygraph), built once."""
+        if self._graph is None:
+            from app.geometry.waygraph import MeshGraph
+
+            self._graph = MeshGraph.build(self)
+        return self._graph
+
+    def route(self, start: Point, goal: Point) -> list[Point] | None:
         """The shortest walk from start to goal, or None when no corridor joins them."""
-        s, g = self.locate(start), self.locate(goal)
-        walks = []
-        # each way of placing waypoints picks the wrong side of an obstacle now and then; rarely all
-        for steer in rules:
-            found = self.search([(s, start)], {g}, heuristic_goal=goal, steer=steer)
-            if g not in found:
-                return None
-            walks.append(self.walk(start, goal, found[g][1]))
-            if len(walks[-1]) == 2:  # a straight line: nothing is shorter
-                break
-        return min(walks, key=path_length)
+        from app.geometry.waygraph import Search
 
-
-def _toward(px: float, py: float, gx: float, gy: float, e: int,
-            ex0: list[float], ey0: list[float], ex1: list[float], ey1: list[float]) -> tuple[float, float]:
-    """The point of edge e on the way from p to g: where the segment p-g crosses it, else its better end."""
-    ax, ay, bx, by = ex0[e], ey0[e], ex1[e], ey1[e]
-    dx, dy = gx - px, gy - py
-    sa = dx * (ay - py) - dy * (ax - px)
-    sb = dx * (by - py) - dy * (bx - px)
-    if (sa > 0) != (sb > 0):  # a and b on either side of the line p-g
-        t = sa / (sa - sb)
-        return ax + t * (bx - ax), ay + t * (by - ay)
-    if math.hypot(ax - px, ay - py) + math.hypot(gx - ax, gy - ay) <= math.hypot(bx - px, by - py) + math.hypot(gx - bx, gy - by):
-        return ax, ay
-    return bx, by
-
-
-def _nearest(px: float, py: float, e: int,
-             ex0: list[float], ey0: list[float], ex1: list[float], ey1: list[float]) -> tuple[float, float]:
-    """The point of edge e nearest p, kept a tenth of the edge away from its ends."""
-    ax, ay, bx, by = ex0[e], ey0[e], ex1[e], ey1[e]
-    dx, dy = bx - ax, by - ay
-    t = ((px - ax) * dx + (py - ay) * dy) / ((dx * dx + dy * dy) or 1.0)
-    t = min(0.9, max(0.1, t))
-    return ax + t * dx, ay + t * dy
+        search = Search(self.graph, [start, goal])
+        _, pred = search.from_each([0])
+        return search.walk(pred[0], 0, 1)
 
 
 def path_length(path: list[Point]) -> float:
