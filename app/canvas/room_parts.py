@@ -168,7 +168,7 @@ class RoomParts:
         doc = self.scene.document
         prefix = kind if kind in ("door", "window") else "feature"
         try:
-            opening = walls.new_opening(kind, doc.new_id(prefix), self.room.outline, (pos.x(), pos.y()))
+            opening = walls.new_opening(kind, doc.new_id(prefix), self.room.outline, (pos.x(), pos.y()), self.step())
             room = walls.with_opening(self.room, opening)
         except walls.WallEditError as problem:
             self.scene.error.emit(str(problem))
@@ -177,6 +177,10 @@ class RoomParts:
             self.scene.select_ids([opening.id])
             return opening.id
         return None
+
+    def step(self, snap: bool = True) -> float:
+        """The grid step openings slide by (0 when snapping is off)."""
+        return self.scene.grid.minor if snap and self.scene.snapping else 0.0
 
     def add_corner_at(self, pos: QPointF, tolerance: float) -> bool:
         """Double-click on a wall: a new corner there (an L-shaped room in a few clicks)."""
@@ -256,9 +260,12 @@ class OpeningDrag(_RoomDrag):
     def __init__(self, parts, target, pos):
         super().__init__(parts, target, pos)
         self.text = f"Move {walls.opening_name(target.opening).lower()}"
+        cx, cy = walls.point_on_wall(self.original.outline, target.opening.wall, target.opening.position)
+        self.grab = (pos.x() - cx, pos.y() - cy)  # where on the door the pointer took hold
 
     def preview(self, pos, snap):
-        return _attempt(walls.moved_opening, self.original, self.target.opening_id, (pos.x(), pos.y()))
+        at = (pos.x() - self.grab[0], pos.y() - self.grab[1])
+        return _attempt(walls.moved_opening, self.original, self.target.opening_id, at, self.parts.step(snap))
 
     def show(self, room):
         found = walls.find_opening(room, self.target.opening_id)

@@ -222,7 +222,9 @@ class PlanScene(QGraphicsScene):
         self.tool_changed.emit(type(self._tool).__name__)
 
     def mousePressEvent(self, event):
-        if not self._tool.press(event):
+        if self._tool.press(event):
+            event.accept()  # else the view starts a rubber band and clears the selection just made
+        else:
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event):

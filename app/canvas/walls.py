@@ -88,14 +88,19 @@ def opening_name(opening) -> str:
     return opening.label or "Window"
 
 
-def new_opening(kind: str, opening_id: str, outline: list[Point], at: Point):
-    """A door, window or wall feature on the wall nearest `at`, as wide as fits (its default at most)."""
+def _snap(t: float, step: float) -> float:
+    return round(t / step) * step if step > 0 else t
+
+
+def new_opening(kind: str, opening_id: str, outline: list[Point], at: Point, step: float = 0.0):
+    """A door, window or wall feature on the wall nearest `at`, as wide as fits (its default at most);
+    its centre on a multiple of `step` along the wall (0: where dropped)."""
     if kind not in OPENING_NAMES:
         raise WallEditError(f"cannot place {kind!r} on a wall (doors, windows, whiteboards, boards, screens)")
     wall, t, _ = nearest_wall(outline, at)
     length = wall_length(outline[wall], outline[(wall + 1) % len(outline)])
     width = min(DEFAULT_WIDTH[kind], max(1.0, length - 1.0))
-    position = clamp_position(length, width, t)
+    position = clamp_position(length, width, _snap(t, step))
     if kind == "door":
         return Door(id=opening_id, wall=wall, position=position, width=width)
     if kind == "window":
@@ -119,7 +124,7 @@ def without_openings(room: Room, ids: set[str]) -> Room:
     return _validated(room, {g: [o for o in getattr(room, g) if o.id not in ids] for g in GROUPS})
 
 
-def moved_opening(room: Room, opening_id: str, at: Point) -> Room:
+def moved_opening(room: Room, opening_id: str, at: Point, step: float = 0.0) -> Room:
     """The opening slid to the point of the outline nearest `at` (onto another wall if nearer)."""
     _group, _i, opening = find_opening(room, opening_id)
     wall, t, _ = nearest_wall(room.outline, at)
@@ -127,7 +132,8 @@ def moved_opening(room: Room, opening_id: str, at: Point) -> Room:
     if opening.width > length:
         raise WallEditError(f"a {opening.width:.0f} in {opening_name(opening).lower()} does not fit on a "
                             f"{length:.0f} in wall")
-    return with_opening(room, opening.model_copy(update={"wall": wall, "position": clamp_position(length, opening.width, t)}))
+    position = clamp_position(length, opening.width, _snap(t, step))
+    return with_opening(room, opening.model_copy(update={"wall": wall, "position": position}))
 
 
 # --- the outline's corners ---------------------------------------------------------------------
