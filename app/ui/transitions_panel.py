@@ -7,7 +7,7 @@ zone that is deleted leaves the rotation in the same command (Document.remove_zo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
     QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
@@ -30,6 +30,12 @@ ROUTINES = (("entrance_routine", "Entrance routine", "How students come in and f
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
 class TransitionsPanel(QScrollArea):
     error = Signal(str)
 
@@ -40,11 +46,13 @@ class TransitionsPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
+        body.setMinimumWidth(220)
         box = QVBoxLayout(body)
         box.setContentsMargins(4, 4, 4, 4)
-        box.addWidget(QLabel("<b>Rotation</b>: tick the zones groups move through, in order"))
+        box.addWidget(_wrapped("<b>Rotation</b>: tick the zones groups move through, in order"))
         self.rotation = QListWidget()
         self.rotation.setMinimumHeight(90)
+        self.rotation.setMaximumHeight(150)
         self.rotation.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)  # drag to reorder too
         box.addWidget(self.rotation)
         row = QHBoxLayout()
@@ -58,6 +66,7 @@ class TransitionsPanel(QScrollArea):
         row.addStretch(1)
         box.addLayout(row)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.direction = QComboBox()
         for text, value in DIRECTIONS:
             self.direction.addItem(text, value)
@@ -69,25 +78,28 @@ class TransitionsPanel(QScrollArea):
         form.addRow("Direction", self.direction)
         form.addRow("Minutes per station", self.minutes)
         box.addLayout(form)
-        box.addWidget(QLabel("<b>Signals</b>: what each cue means"))
+        box.addWidget(_wrapped("<b>Signals</b>: what each cue means"))
         self.signals = QTableWidget(0, 2)
         self.signals.setHorizontalHeaderLabels(["Cue", "Meaning"])
-        self.signals.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.signals.horizontalHeader().setStretchLastSection(True)
+        self.signals.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.signals.setWordWrap(True)  # long meanings wrap instead of being cut off
+        self.signals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.signals.verticalHeader().hide()
-        self.signals.setMinimumHeight(110)
+        self.signals.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.signals.horizontalHeader().sectionResized.connect(lambda *_a: self._fit_table())
         box.addWidget(self.signals)
         row = QHBoxLayout()
         self.add_signal, self.remove_signal, self.usual = QPushButton("Add"), QPushButton("Remove"), \
             QPushButton("Add the usual signals")
         self.usual.setToolTip("Chime = 5 minutes left, music = move now, lights flicked twice = pause and look")
-        for button in (self.add_signal, self.remove_signal, self.usual):
+        for button in (self.add_signal, self.remove_signal):
             row.addWidget(button)
         row.addStretch(1)
         box.addLayout(row)
+        box.addWidget(self.usual)  # its own line: the dock is narrow at 1366 x 768
         self.texts: dict[str, CommitText] = {}
         for field, title, hint in ROUTINES:
-            box.addWidget(QLabel(f"<b>{title}</b>"))
+            box.addWidget(_wrapped(f"<b>{title}</b>"))
             text = CommitText()
             text.setPlaceholderText(hint)
             text.setTabChangesFocus(True)
@@ -144,6 +156,7 @@ class TransitionsPanel(QScrollArea):
                 self._append_row(signal.cue, signal.meaning)
             for cue, meaning in pending:  # a row being typed is kept until it has a cue
                 self._append_row(cue, meaning)
+            self._fit_table()
             for field, text in self.texts.items():
                 value = getattr(plan, field)
                 if text.toPlainText() != value:
@@ -151,11 +164,23 @@ class TransitionsPanel(QScrollArea):
         finally:
             self._loading = False
 
+    def _fit_table(self) -> None:
+        """Rows as tall as their wrapped text and the table as tall as its rows: the panel scrolls,
+        not the table, so no signal is ever hidden or cut off."""
+        self.signals.resizeRowsToContents()
+        rows = sum(self.signals.rowHeight(r) for r in range(self.signals.rowCount()))
+        self.signals.setFixedHeight(self.signals.horizontalHeader().height() + max(rows, 48) + 4)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_table)  # after the columns took their new widths
+
     def _append_row(self, cue: str, meaning: str) -> None:
         row = self.signals.rowCount()
         self.signals.insertRow(row)
         self.signals.setItem(row, 0, QTableWidgetItem(cue))
         self.signals.setItem(row, 1, QTableWidgetItem(meaning))
+        self._fit_table()
 
     def _rows(self) -> list[tuple[str, str]]:
         rows = []
