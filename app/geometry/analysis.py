@@ -149,10 +149,13 @@ def analyze(layout: Layout) -> Analysis:
             findings.append(why.leg_blocked(a, b))
     findings += why.door_findings(blocked_doors)
     findings += why.gap_findings()
-    for route in routes:
-        if route.path is not None:
-            findings.append(_route_info(layout, route))
-    return Analysis(ordered(findings), space.geom, routes)
+    # route lengths read as a teacher walks them: entrances by station number, then the legs
+    # in rotation order
+    number = {z.id: (z.station is None, z.station or 0, k) for k, z in enumerate(layout.zones)}
+    entrances = sorted((r for r in routes if r.kind == "entrance"), key=lambda r: number[r.end_id])
+    infos = [_route_info(layout, r) for r in entrances + [r for r in routes if r.kind == "rotation"]
+             if r.path is not None]
+    return Analysis(ordered(findings) + infos, space.geom, routes)
 
 
 def check_layout(layout: Layout) -> list[Finding]:

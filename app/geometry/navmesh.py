@@ -1,8 +1,7 @@
-"""Shortest walks through free space: constrained Delaunay triangles, A* over shared edges, funnel.
+"""Shortest walks through free space: constrained Delaunay triangles and the funnel.
 
-The triangle corridor is searched with edge midpoints as waypoints (centroids alone are not
-shortest); the simple stupid funnel algorithm (Mononen) then pulls the walk taut through the
-corridor, which is exact within it. Large spaces are cut into tiles before triangulating:
+The triangle corridor comes from the Steiner-point graph in app.geometry.waygraph; the simple
+stupid funnel algorithm (Mononen) then pulls the walk taut through it, exact within it. Large spaces are cut into tiles before triangulating:
 GEOS joins holes to the shell first, which grows faster than linearly with the hole count.
 """
 

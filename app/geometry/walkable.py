@@ -90,8 +90,9 @@ def entry_point(layout: Layout, space: Space, door_index: int) -> tuple[int, tup
 
 
 def zone_target(space: Space, zone_geom: shapely.Geometry, prefer: set[int]) -> tuple[int, tuple[float, float]] | None:
-    """(part, point) to walk to in a zone: the zone's centroid if free, else the free spot nearest it,
-    in the part reached from a door (prefer) when there is one."""
+    """(part, point) to walk to in a zone: the point nearest the zone's centroid within the largest
+    connected piece of (zone and walkable space), in a part reached from a door (prefer) when
+    there is one. A small pocket between a wall and a table is not where a group gathers."""
     if not len(space.parts):
         return None
     hits = np.flatnonzero(shapely.intersects(space.parts, zone_geom))
@@ -101,13 +102,14 @@ def zone_target(space: Space, zone_geom: shapely.Geometry, prefer: set[int]) -> 
     options = []
     for k in hits.tolist():
         inter = shapely.intersection(shapely.clip_by_rect(space.parts[k], x0, y0, x1, y1), zone_geom)
-        if inter.area > 1e-3:
-            options.append((k not in prefer, -inter.area, k, inter))
+        for piece in shapely.get_parts(inter):
+            if isinstance(piece, shapely.Polygon) and piece.area > 1e-3:
+                options.append((k not in prefer, -piece.area, k, piece))
     if not options:
         return None
-    _, _, k, inter = min(options, key=lambda o: o[:3])
+    _, _, k, piece = min(options, key=lambda o: o[:3])
     c = zone_geom.centroid
-    if shapely.contains_xy(inter, c.x, c.y):
+    if shapely.contains_xy(piece, c.x, c.y):
         return k, (c.x, c.y)
-    near = shapely.get_coordinates(shapely.shortest_line(c, inter))[-1]
+    near = shapely.get_coordinates(shapely.shortest_line(c, piece))[-1]
     return k, (float(near[0]), float(near[1]))

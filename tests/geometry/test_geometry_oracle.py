@@ -90,19 +90,21 @@ def measure(seed: int, count: int, queries: int = 3) -> list[float]:
     return ratios
 
 
-@pytest.mark.parametrize("seed", [1, 4, 5, 6, 7])
+@pytest.mark.parametrize("seed", range(1, 9))
 def test_route_length_within_one_percent_of_the_exact_oracle(seed):
     assert max(measure(seed, count=9 + seed % 4)) <= 1.01
 
 
 def test_route_lengths_over_many_random_fields_are_within_two_percent():
-    # 90 routes through fields of 8-12 random pieces (rotated L desks, kidney tables...).
-    # The corridor search can still take the wrong side of an obstacle: 1-2 routes in 100 are
-    # 2-7 % long (see the report); the mean excess is ~0.1 %.
-    ratios = np.array([r for seed in range(30) for r in measure(100 + seed, count=8 + seed % 5)])
-    assert np.mean(ratios) - 1 <= 0.01
-    assert np.mean(ratios <= 1.02) >= 0.95
-    assert ratios.max() <= 1.10
+    # 150 routes through fields of 8-12 random pieces (rotated L desks, kidney tables...).
+    # The Steiner graph picks the way round; its own stretch is 3 % on average (long thin
+    # triangles), so now and then it still picks the wrong side: at most 1 route in 100 is
+    # 2-3 % long (see the report); the mean excess is under 0.1 %.
+    ratios = np.array([r for seed in range(50) for r in measure(100 + seed, count=8 + seed % 5)])
+    assert len(ratios) == 150
+    assert np.mean(ratios) - 1 <= 0.002
+    assert np.mean(ratios <= 1.02) >= 0.99
+    assert ratios.max() <= 1.035
 
 
 def test_funnel_pulls_taut_round_a_corner():
