@@ -1,8 +1,8 @@
 """The editor's speed: one drag step at 400 pieces, the full re-check after release at 100
 pieces, and the time from the command to the window on screen.
 
-`python -m bench editor` (offscreen). Targets: drag step <= 8 ms, re-check <= 30 ms, window
-<= 1.5 s. Medians, and each figure's ratio to its target, measured in the same run.
+`python -m bench editor` (offscreen). Targets: drag step (a piece, or a door along its wall)
+<= 8 ms, re-check <= 30 ms, window <= 1.5 s. Medians, and each figure's ratio to its target, measured in the same run.
 """
 
 from __future__ import annotations
@@ -98,6 +98,38 @@ def drag_step(n_pieces: int = 400, steps: int = 300) -> dict[str, float]:
     return {"move": _median_ms(moves), "light": _median_ms(checks), "step": _median_ms(steps_t)}
 
 
+def door_drag_step(n_pieces: int = 400, steps: int = 200) -> float:
+    """Median ms for one step of sliding a door along its wall (preview room, grips, light checks
+    with the previewed room, repaint) in a room of n pieces."""
+    from PySide6.QtCore import QPointF
+
+    from app.canvas.walls import point_on_wall
+
+    app, window = _window(n_pieces)
+    scene = window.scene
+    room = scene.document.layout.room
+    door = room.doors[0]
+    item = scene.parts.openings[door.id]
+    scene.clearSelection()
+    item.setSelected(True)
+    cx, cy = point_on_wall(room.outline, door.wall, door.position)
+    drag = scene.parts.begin_drag(item, QPointF(cx, cy))
+    (ax, ay), (bx, by) = room.walls()[door.wall]
+    length = ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5
+    times = []
+    for i in range(steps):
+        t = max(door.width, min(length - door.width, door.position + ((i % 40) - 20) * 3.0))
+        pos = QPointF(*point_on_wall(room.outline, door.wall, t))
+        t0 = time.perf_counter()
+        drag.step(pos, snap=True)
+        app.processEvents()
+        times.append(time.perf_counter() - t0)
+    drag.cancel()
+    window.doc.undo_stack.setClean()
+    window.close()
+    return _median_ms(times)
+
+
 def full_recheck(n_pieces: int = 100, repeat: int = 30) -> float:
     app, window = _window(n_pieces)
     window.live.run_now()
@@ -134,6 +166,7 @@ def window_shown(repeat: int = 5) -> tuple[float, float]:
 
 def main() -> None:
     drag = drag_step()
+    door = door_drag_step()
     recheck = full_recheck()
     shown, floor = window_shown()
     print(f"{'measure':<52}{'median':>10}{'target':>10}{'ratio':>8}")
@@ -141,6 +174,7 @@ def main() -> None:
         ("drag step, 400 pieces (move+light checks+repaint)", drag["step"], 8.0, "ms"),
         ("  of which: item move", drag["move"], 8.0, "ms"),
         ("  of which: check_light", drag["light"], 8.0, "ms"),
+        ("door drag step along its wall, 400 pieces", door, 8.0, "ms"),
         ("full re-check after release, 100 pieces", recheck, 30.0, "ms"),
         ("command to window shown", shown * 1000, 1500.0, "ms"),
         ("  floor: python -c 'import PySide6.QtWidgets'", floor * 1000, 1500.0, "ms"),

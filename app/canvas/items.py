@@ -24,10 +24,34 @@ class RoomItem(QGraphicsItem):
         self._rebuild()
 
     def set_room(self, room: Room) -> None:
+        if room.outline == self.room.outline:
+            # only doors, windows or boards changed (a door sliding along its wall): repaint just
+            # their old and new places, not the floor under 400 pieces
+            old, new = self._opening_areas(self.room), self._opening_areas(room)
+            self.room = room
+            for key in set(old) | set(new):
+                if old.get(key) != new.get(key):
+                    for rect in (old.get(key), new.get(key)):
+                        if rect is not None:
+                            self.update(rect)
+            return
         self.prepareGeometryChange()
         self.room = room
         self._rebuild()
         self.update()
+
+    @staticmethod
+    def _opening_areas(room: Room) -> dict[tuple, QRectF]:
+        """Where each opening paints: its span, the door's leaf and swing, a board's label."""
+        areas = {}
+        for group in (room.doors, room.windows, room.features):
+            for opening in group:
+                (ax, ay), (bx, by) = room.opening_span(opening)
+                reach = opening.width if hasattr(opening, "swing") else 0.0
+                pad = reach + style.WALL_THICKNESS + 12
+                rect = QRectF(QPointF(min(ax, bx), min(ay, by)), QPointF(max(ax, bx), max(ay, by)))
+                areas[(type(opening).__name__, opening.id, opening.model_dump_json())] = rect.adjusted(-pad, -pad, pad, pad)
+        return areas
 
     def _rebuild(self) -> None:
         self._outline = QPainterPath()

@@ -235,6 +235,8 @@ class _RoomDrag:
         if room is not None:
             self.parts.scene.room_item.set_room(room)
             self.show(room)
+        if isinstance(self.result, Room):
+            self.parts.scene.room_step.emit(self.result)  # door-blocked and outside-room, live
 
     def finish(self) -> None:
         if not self.moved or self.result is None:
@@ -245,6 +247,7 @@ class _RoomDrag:
     def cancel(self) -> None:
         self.parts.scene.room_item.set_room(self.original)
         self.parts.sync(self.original)
+        self.parts.scene.room_step.emit(self.original)
 
     def preview(self, pos: QPointF, snap: bool):
         raise NotImplementedError

@@ -25,6 +25,7 @@ from app.units import format_length
 
 class PlanScene(QGraphicsScene):
     drag_step = Signal(dict)  # {piece_id: (x, y)} while dragging: light checks
+    room_step = Signal(object)  # the Room as a door or corner drag would leave it: light checks
     message = Signal(str)  # a line for the status bar
     error = Signal(str)  # an edit the model refused
     tool_changed = Signal(str)

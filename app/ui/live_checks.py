@@ -113,11 +113,20 @@ class LiveChecks(QObject):
 
     def drag_step(self, positions: dict) -> None:
         """Light checks on the layout as it would be with the dragged pieces where they are now."""
+        if self.layout is not None:
+            self._light_on(with_moved(self.layout, positions))
+
+    def room_step(self, room) -> None:
+        """Light checks with the room as a door, window or corner drag would leave it."""
+        if self.layout is not None:
+            self._light_on(self.layout.model_copy(update={"room": room}))
+
+    def _light_on(self, layout: Layout) -> None:
         check = _light()
-        if check is None or self.layout is None:
+        if check is None:
             return
         try:
-            findings = list(check(with_moved(self.layout, positions)))
+            findings = list(check(layout))
         except Exception as error:  # noqa: BLE001 - a failing check must not stop the drag
             self.problem.emit(f"check failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
             return

@@ -78,6 +78,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         scene.selectionChanged.connect(self._selection_changed)
         scene.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         scene.drag_step.connect(self.live.drag_step)
+        scene.room_step.connect(self.live.room_step)
         scene.error.connect(self.show_error)
         self.inspector.error.connect(self.show_error)
         self.transitions.error.connect(self.show_error)

@@ -141,3 +141,39 @@ def test_triangle_keeps_three_corners(gui):
     gui.w.scene.parts.corners[0].setSelected(True)
     gui.key(Qt.Key.Key_Delete)
     assert len(room(gui).outline) == 3 and "at least 3 corners" in gui.w.messages[-1][1]
+
+
+def test_door_blocked_shows_during_the_door_drag(gui):
+    gui.drop("piece:bookshelf", 150, 372)  # against the back wall, away from the door
+    gui.w.live.run_now()
+    assert "door-blocked" not in gui.codes()
+    viewport = gui.w.view.viewport()
+    gui.qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=gui.vp(312, 384))
+    for x in (280, 220, 160):
+        gui.qtbot.mouseMove(viewport, gui.vp(x, 384))
+    assert "door-blocked" in {f.code for f in gui.w.live.findings}  # before the release: the light checks ran
+    assert room(gui).doors[0].position == 48  # the model changes only on release
+    gui.qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=gui.vp(160, 384))
+    assert room(gui).doors[0].position == 204
+    gui.wait_for(lambda: "door-blocked" in gui.codes())
+
+
+def test_delete_a_piece_and_a_door_together_is_one_step(gui):
+    gui.drop("piece:chair", 300, 300)
+    count = gui.w.doc.undo_stack.count()
+    gui.w.scene.select_ids([gui.w.doc.layout.pieces[0].id, "door-1"])
+    gui.key(Qt.Key.Key_Delete)
+    assert gui.w.doc.layout.pieces == [] and room(gui).doors == []
+    assert gui.w.doc.undo_stack.count() == count + 1
+    gui.w.doc.undo_stack.undo()
+    assert len(gui.w.doc.layout.pieces) == 1 and [d.id for d in room(gui).doors] == ["door-1"]
+
+
+def test_palette_double_click_then_click_places_a_window(gui):
+    group = gui.w.palette.topLevelItem(0)
+    window_entry = group.child(1)
+    gui.w.palette.itemDoubleClicked.emit(window_entry, 0)
+    assert type(gui.w.scene.tool).__name__ == "InsertTool"
+    gui.click(120, 20)
+    assert [(w.wall, w.position) for w in room(gui).windows] == [(0, 120.0)]
+    assert type(gui.w.scene.tool).__name__ == "SelectTool"
