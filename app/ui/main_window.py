@@ -211,8 +211,10 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.show_info("Drag furniture or a zone from the left onto the plan. Drag to move (Alt: no snapping), "
                        "arrow keys nudge 1 in (Shift: 1 ft), R turns a quarter turn, the round handle rotates "
                        "(15° steps; Shift: free), square handles resize. Z draws a zone rectangle, Shift+Z a polygon "
-                       "(double-click or Enter to finish, Esc cancels). Wheel zooms, middle button or Space+drag pans, "
-                       "Ctrl+0 fits the room.")
+                       "(double-click or Enter to finish, Esc cancels). Doors, windows and boards from the Room group "
+                       "land on the nearest wall and slide along the walls. Drag a room corner to move it, "
+                       "double-click a wall to add a corner, Delete removes a selected one; Layout > Room size… "
+                       "sets width and depth. Wheel zooms, middle button or Space+drag pans, Ctrl+0 fits the room.")
 
     def _findings_changed(self, findings) -> None:
         self.findings.set_findings(findings)
