@@ -7,7 +7,9 @@ is cached under the values that define it (a moved piece simply gets a new entry
 from __future__ import annotations
 
 import math
+import operator
 from collections import OrderedDict
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
@@ -21,10 +23,12 @@ _pieces: OrderedDict[tuple, tuple[shapely.Polygon, bool]] = OrderedDict()
 _polygons: OrderedDict[tuple, shapely.Polygon] = OrderedDict()
 
 
-def _remember(cache: OrderedDict, key: tuple, value: object) -> None:
+def remember(cache: OrderedDict, key: tuple, value: object) -> None:
+    """Store in a bounded cache; the oldest entry goes first."""
     cache[key] = value
     if len(cache) > _CACHE_SIZE:
         cache.popitem(last=False)
+
 
 
 def piece_shape(piece: Piece) -> tuple[shapely.Polygon, bool]:
@@ -33,17 +37,88 @@ def piece_shape(piece: Piece) -> tuple[shapely.Polygon, bool]:
     hit = _pieces.get(key)
     if hit is None:
         hit = (shapely.Polygon(piece.outline()), piece.solid)
-        _remember(_pieces, key, hit)
+        remember(_pieces, key, hit)
     return hit
 
 
 def piece_shapes(layout: Layout) -> tuple[np.ndarray, np.ndarray]:
     """Footprints of every piece (array of polygons) and which of them are solid (bool array)."""
+    found = footprints(layout.pieces)
+    return found.geoms.copy(), found.solid.copy()  # callers may write into theirs; ours stay as they are
+
+
+# read the fields from the instance dict: one C call a piece instead of six pydantic attribute reads
+_FIELDS = operator.attrgetter("__dict__")
+_KEY = operator.itemgetter("kind", "x", "y", "rotation", "width", "depth")
+#: more pieces changed than this since the last call: build the arrays afresh
+PATCH_AT_MOST = 64
+
+
+@dataclass(frozen=True, eq=False)
+class Footprints:
+    """The footprints of a list of pieces as arrays, with the values that made each one.
+
+    `keys[k]` holds every value piece k's footprint depends on, so two Footprints whose keys
+    are equal describe the same floor, whatever happened to the Piece objects in between.
+    """
+
+    keys: list[tuple]
+    geoms: np.ndarray  # shapely polygons
+    solid: np.ndarray  # bool: rugs and cushions are floor
+    bounds: np.ndarray  # (n, 4) minx, miny, maxx, maxy
+    boxy: np.ndarray  # bool: axis-aligned rectangles, whose overlap is their boxes' overlap
+
+    def changed_since(self, other: Footprints | None) -> np.ndarray | None:
+        """Indices of the pieces whose footprint differs from other's, or None if the lists differ in length."""
+        if other is self:
+            return _NONE
+        if other is None or len(other.keys) != len(self.keys):
+            return None
+        if self.keys == other.keys:
+            return _NONE
+        return np.flatnonzero(np.fromiter(map(operator.ne, self.keys, other.keys), dtype=bool, count=len(self.keys)))
+
+
+_NONE = np.empty(0, dtype=np.intp)
+_last: Footprints | None = None
+
+
+def footprints(pieces: list[Piece]) -> Footprints:
+    """The pieces' footprints; after a drag step only the moved pieces are looked up again."""
+    global _last
+    keys = list(map(_KEY, map(_FIELDS, pieces)))
+    last = _last  # read once: a worker thread may replace it meanwhile
+    if last is not None and len(last.keys) == len(keys):
+        if keys == last.keys:
+            return last
+        changed = np.flatnonzero(np.fromiter(map(operator.ne, keys, last.keys), dtype=bool, count=len(keys)))
+        if len(changed) <= PATCH_AT_MOST:
+            found = _patched(last, keys, pieces, changed)
+            _last = found
+            return found
     get = _pieces.get
-    pairs = [get((p.kind, p.x, p.y, p.rotation, p.width, p.depth)) or piece_shape(p) for p in layout.pieces]
-    geoms = np.empty(len(pairs), dtype=object)
-    geoms[:] = [g for g, _ in pairs]
-    return geoms, np.fromiter((s for _, s in pairs), dtype=bool, count=len(pairs))
+    pairs = [get(key) or piece_shape(p) for key, p in zip(keys, pieces)]
+    geoms = np.fromiter((g for g, _ in pairs), dtype=object, count=len(pairs))
+    solid = np.fromiter((s for _, s in pairs), dtype=bool, count=len(pairs))
+    bounds = shapely.bounds(geoms).reshape(-1, 4)
+    found = Footprints(keys, geoms, solid, bounds, is_box(geoms, bounds))
+    _last = found
+    return found
+
+
+def _patched(last: Footprints, keys: list[tuple], pieces: list[Piece], changed: np.ndarray) -> Footprints:
+    geoms, solid, bounds, boxy = last.geoms.copy(), last.solid.copy(), last.bounds.copy(), last.boxy.copy()
+    for k in changed.tolist():
+        geoms[k], solid[k] = _pieces.get(keys[k]) or piece_shape(pieces[k])
+    bounds[changed] = shapely.bounds(geoms[changed])
+    boxy[changed] = is_box(geoms[changed], bounds[changed])
+    return Footprints(keys, geoms, solid, bounds, boxy)
+
+
+def is_box(geoms: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+    """Axis-aligned rectangles: their overlap is the overlap of their bounding boxes."""
+    box_area = (bounds[:, 2] - bounds[:, 0]) * (bounds[:, 3] - bounds[:, 1])
+    return (shapely.get_num_coordinates(geoms) == 5) & np.isclose(shapely.area(geoms), box_area, rtol=1e-9)
 
 
 def polygon(points: list[Point]) -> shapely.Polygon:
@@ -53,7 +128,7 @@ def polygon(points: list[Point]) -> shapely.Polygon:
         hit = shapely.Polygon(points)
         if not hit.is_valid:  # the model rejects crossings; this guards rounding slivers
             hit = shapely.make_valid(hit).buffer(0)
-        _remember(_polygons, key, hit)
+        remember(_polygons, key, hit)
     return hit
 
 
@@ -88,7 +163,7 @@ def door_clear_area(room: Room, door: Door) -> shapely.Geometry:
     hit = _doors.get(key)
     if hit is None:
         hit = _door_clear_area(room, door)
-        _remember(_doors, key, hit)
+        remember(_doors, key, hit)
     return hit
 
 
