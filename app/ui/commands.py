@@ -160,15 +160,20 @@ class SetZoneFields(_LayoutCommand):
 
 
 class SetRoom(_LayoutCommand):
+    """A room edit reaches every layout of the same room: the layouts are arrangements of one
+    classroom, so a door moved in period 1 is moved in period 2 too (in one undo step)."""
+
     def __init__(self, doc: Document, room: Room, text: str = "Change room", layout_id: str | None = None):
         super().__init__(doc, text, layout_id)
         self.new, self.old = room, doc._layout(layout_id).room
+        self.siblings = tuple(lay.id for lay in doc.project.layouts
+                              if lay.id != self.layout_id and lay.room == self.old)
 
     def do(self):
-        self.old = self.doc.set_room(self.new, self.layout_id)
+        self.old = self.doc.set_room(self.new, self.layout_id, self.siblings)
 
     def undo_it(self):
-        self.doc.set_room(self.old, self.layout_id)
+        self.doc.set_room(self.old, self.layout_id, self.siblings)
 
 
 class SetTransitions(_LayoutCommand):

@@ -225,14 +225,19 @@ class Document(QObject):
         return self.set_zone_fields(zone_id, layout_id=layout_id, polygon=list(polygon))["polygon"]
 
     # --- the room and the transition plan -------------------------------------------------
-    def set_room(self, room: Room, layout_id: str | None = None) -> Room:
+    def set_room(self, room: Room, layout_id: str | None = None, siblings: tuple[str, ...] = ()) -> Room:
+        """Give a layout a new room, and the same to `siblings` (other layouts of that room)."""
         layout = self._show(layout_id)
         room = _validated(Room, room.model_dump(), "room")
-        kept = {o.id for o in (*layout.pieces, *layout.zones)}
-        for opening in (*room.doors, *room.windows, *room.features):
-            if opening.id in kept:
-                raise EditError(f"room: id {opening.id!r} is already used by a piece or zone")
-        old, layout.room = layout.room, room
+        targets = [layout, *(self._layout(i) for i in siblings)]
+        for target in targets:
+            kept = {o.id for o in (*target.pieces, *target.zones)}
+            for opening in (*room.doors, *room.windows, *room.features):
+                if opening.id in kept:
+                    raise EditError(f"room: id {opening.id!r} is already used by a piece or zone in '{target.name}'")
+        old = layout.room
+        for target in targets:
+            target.room = room
         self.room_changed.emit()
         return old
 

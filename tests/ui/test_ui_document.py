@@ -151,3 +151,27 @@ def test_refused_command_is_not_recorded(doc):
     assert "width" in str(info.value)
     assert doc.undo_stack.count() == 0
     assert doc.layout.pieces[0].width == 24
+
+
+def test_room_edit_reaches_every_layout_of_the_same_room_in_one_step(doc):
+    first = doc.layout_id
+    doc.undo_stack.push(cmd.AddLayout(doc, doc.copy_of_layout(first, "Discussion")))
+    second = doc.project.layouts[1].id
+    # a third layout in another room (say the library) is left alone
+    other = doc.copy_of_layout(first, "Library")
+    other.room = other.room.model_copy(update={"outline": [(0, 0), (480, 0), (480, 480), (0, 480)], "doors": []})
+    doc.undo_stack.push(cmd.AddLayout(doc, other))
+    library = doc.project.layouts[2].id
+    doc.set_current_layout(first)
+
+    wider = doc.layout.room.model_copy(update={"outline": [(0, 0), (420, 0), (420, 384), (0, 384)]})
+    doc.undo_stack.push(cmd.SetRoom(doc, wider))
+    rooms = {lay.id: lay.room.bounds() for lay in doc.project.layouts}
+    assert rooms[first] == rooms[second] == (0, 0, 420, 384)
+    assert rooms[library] == (0, 0, 480, 480)
+
+    doc.set_current_layout(second)
+    doc.undo_stack.undo()
+    rooms = {lay.id: lay.room.bounds() for lay in doc.project.layouts}
+    assert rooms[first] == rooms[second] == (0, 0, 360, 384)
+    assert doc.layout_id == first  # the undo belongs to the layout it was made in
