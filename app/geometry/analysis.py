@@ -15,7 +15,7 @@ from app.geometry.light import check_light
 from app.geometry.navmesh import path_length
 from app.geometry.shapes import capitalized, door_entry, door_name, piece_shapes, zone_name, zone_shapes
 from app.geometry.walkable import TOLERANCE, Space, entry_point, walkable_space, zone_target
-from app.geometry.waygraph import Search
+from app.geometry.routes import Router
 from app.model import Finding, Layout, Severity
 from app.units import format_length
 
@@ -70,40 +70,45 @@ def _ways(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[in
     if not reachable and not joined:
         return _Ways(entries, targets, entrance, legs)
     # one graph holds every door and zone point; one search from all doors at once finds each
-    # zone's nearest door, and one search per station covers the legs to and from it
+    # zone's nearest door, one search per zone the ways to and from it
     doors = [d for d, e in enumerate(entries) if e is not None]
-    zones_at = {z: len(doors) + k for k, z in enumerate(sorted({*reachable, *(z for leg in joined for z in leg)}))}
-    search = Search(space.mesh.graph, [entries[d][1] for d in doors] + [targets[z][1] for z in zones_at])
+    ends = sorted({*reachable, *(z for leg in joined for z in leg)})
+    at = {z: len(doors) + k for k, z in enumerate(ends)}
+    router = Router(space.mesh, [entries[d][1] for d in doors] + [targets[z][1] for z in ends])
+    trees = dict(zip(ends, router.trees([at[z] for z in ends])))
     if reachable:
-        _, pred, source = search.from_nearest(list(range(len(doors))))
+        from_doors = router.nearest_tree(list(range(len(doors))))
         for z in reachable:
-            node = zones_at[z]
-            door = int(source[search.n_fixed + node])
-            if door >= 0:
-                path = search.walk(pred, door, node)
-                if path is not None:
-                    entrance[z] = (doors[door], path)
-    if joined:
-        hubs = _cover(joined)
-        _, preds = search.from_each([zones_at[h] for h in hubs])
-        row = {h: i for i, h in enumerate(hubs)}
-        for a, b in joined:
-            if a in row:
-                legs[(a, b)] = search.walk(preds[row[a]], zones_at[a], zones_at[b])
-            else:  # walked the other way round: the same street backwards
-                back = search.walk(preds[row[b]], zones_at[b], zones_at[a])
-                legs[(a, b)] = back[::-1] if back is not None else None
+            path = router.best(from_doors, trees[z], at[z])
+            if path is not None:
+                door = min(range(len(doors)), key=lambda k: math.dist(entries[doors[k]][1], path[0]))
+                entrance[z] = (doors[door], path)
+    for a, b in joined:
+        legs[(a, b)] = router.best(trees[a], trees[b], at[b])
     return _Ways(entries, targets, entrance, legs)
 
 
-def _cover(legs: list[tuple[int, int]]) -> list[int]:
-    """Stations such that every leg starts or ends at one: a walk is the same both ways, so a
-    rotation of n stations needs about n / 2 searches, not n."""
-    hubs: list[int] = []
-    for a, b in legs:
-        if a not in hubs and b not in hubs:
-            hubs.append(b)  # round a cycle: every other station
-    return hubs
+def reachable_zones(layout: Layout, space: Space, zones: np.ndarray, which: list[int]) -> set[int]:
+    """The zones (of which) with open floor in a part of the walkable space joined to a door:
+    zones that are not stations need no route, only this."""
+    entries = [entry_point(layout, space, d) for d in range(len(layout.room.doors))]
+    parts = space.parts[sorted({e[0] for e in entries if e is not None})]
+    if not len(parts) or not which:
+        return set()
+    shapely.prepare(parts)
+    geoms = zones[which]
+    c = shapely.centroid(geoms)
+    x, y = shapely.get_x(c), shapely.get_y(c)
+    out = set()
+    for z, g, cx, cy in zip(which, geoms, x, y):
+        for part in parts:
+            if shapely.contains_xy(part, cx, cy):
+                out.add(z)  # the usual case: the zone's middle is open floor
+                break
+            if shapely.intersects(part, g) and shapely.intersection(part, g).area > 1e-3:
+                out.add(z)
+                break
+    return out
 
 
 def _rotation_legs(layout: Layout) -> list[tuple[int, int]]:
@@ -121,11 +126,15 @@ def analyze(layout: Layout) -> Analysis:
     zones = zone_shapes(layout)
     width = layout.clear_width
     space = walkable_space(layout, width, geoms[solid])
-    all_zones = list(range(len(layout.zones)))
+    # the issue asks for walks from a door to each station and along the rotation; any other
+    # zone only has to be reachable
+    stations = [z for z, zone in enumerate(layout.zones) if zone.station is not None]
+    others = [z for z, zone in enumerate(layout.zones) if zone.station is None]
     legs = _rotation_legs(layout)
-    ways = _ways(layout, space, zones, all_zones, legs)
+    ways = _ways(layout, space, zones, stations, legs)
+    open_zones = set(ways.entrance) | reachable_zones(layout, space, zones, others)
 
-    blocked_zones = [z for z in all_zones if z not in ways.entrance]
+    blocked_zones = [z for z in range(len(layout.zones)) if z not in open_zones]
     blocked_legs = [leg for leg in legs if ways.legs[leg] is None]
     blocked_doors = [d for d, e in enumerate(ways.entries) if e is None]
     why = _Why(layout, geoms, solid, zones, width, findings)
@@ -138,7 +147,8 @@ def analyze(layout: Layout) -> Analysis:
         if z in ways.entrance:
             door, path = ways.entrance[z]
             routes.append(Route("entrance", doors[door].id, zone.id, path, path_length(path)))
-        else:
+        elif z not in open_zones:
+            # a blocked zone keeps a route without a path: the PDF lists it as not reachable yet
             routes.append(Route("entrance", _nearest_door(layout, zones[z]), zone.id, None, None))
             findings.append(why.unreachable(z))
     for a, b in legs:

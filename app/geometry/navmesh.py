@@ -23,12 +23,9 @@ _COORDS_PER_TILE = 150
 class NavMesh:
     verts: np.ndarray  # (V, 2)
     tris: np.ndarray  # (T, 3) vertex ids, counter-clockwise (positive signed area)
-    neighbours: list[int]  # flat: [3 t + k] is the triangle across edge k (opposite vertex k), -1 at walls
-    mid_x: list[float]  # flat: [3 t + k] is the midpoint of edge k
-    mid_y: list[float]
-    edge_ends: tuple[list[float], list[float], list[float], list[float]]  # flat: x0, y0, x1, y1 of edge 3 t + k
-    _boxes: np.ndarray  # (T, 4) bounding boxes, to find the triangle under a point
-    _graph: object = field(default=None, repr=False)
+    nb: np.ndarray  # (T, 3): [t, k] is the triangle across edge k (opposite vertex k), -1 at walls
+    _rings: tuple | None = field(default=None, repr=False)
+    _lookup: dict | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, space: shapely.Geometry) -> NavMesh:
@@ -64,61 +61,75 @@ class NavMesh:
         nb = np.full(n * 3, -1, dtype=np.int64)
         nb[e1] = e2 // 3
         nb[e2] = e1 // 3
-        mid = (verts[a] + verts[b]) / 2
-        q = verts[tris]
-        boxes = np.column_stack([q[:, :, 0].min(1), q[:, :, 1].min(1), q[:, :, 0].max(1), q[:, :, 1].max(1)])
-        ends = (verts[a, 0].tolist(), verts[a, 1].tolist(), verts[b, 0].tolist(), verts[b, 1].tolist())
-        return cls(verts, tris, nb.tolist(), mid[:, 0].tolist(), mid[:, 1].tolist(), ends, boxes)
+        return cls(verts, tris, nb.reshape(n, 3))
+
+    @property
+    def rings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(ring of each vertex, start of each ring in the list, vertices listed ring by ring):
+        vertices joined by wall edges belong to one outline (an obstacle or the room)."""
+        if self._rings is None:
+            from scipy.sparse import coo_matrix
+            from scipy.sparse.csgraph import connected_components
+
+            t, k = np.nonzero(self.nb < 0)
+            a, b = self.tris[t, (k + 1) % 3], self.tris[t, (k + 2) % 3]
+            n = len(self.verts)
+            _, ring = connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)), directed=False)
+            order = np.argsort(ring, kind="stable")
+            start = np.searchsorted(ring[order], np.arange(ring.max(initial=-1) + 2))
+            self._rings = (ring, start, order)
+        return self._rings
+
+    def vertex_ids(self, points: list[Point]) -> np.ndarray:
+        """The vertex at each point (a funnel's bends are mesh vertices), -1 where none is."""
+        if self._lookup is None:
+            self._lookup = {(x, y): i for i, (x, y) in enumerate(self.verts.tolist())}
+        return np.array([self._lookup.get(tuple(p), -1) for p in points], dtype=np.int64)
+
+    def locate_all(self, points: list[Point]) -> np.ndarray:
+        """The triangle containing each point (or the nearest one), -1 if the mesh is empty."""
+        pts = np.asarray(points, dtype=float).reshape(-1, 2)
+        if not len(self.tris) or not len(pts):
+            return np.full(len(pts), -1, dtype=np.int64)
+        p = self.verts[self.tris]  # (T, 3, 2)
+        x, y = pts[:, 0, None], pts[:, 1, None]  # (P, 1)
+        inside = np.ones((len(pts), len(p)), dtype=bool)
+        for k in range(3):
+            (x0, y0), (x1, y1) = p[:, k].T, p[:, (k + 1) % 3].T
+            inside &= (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) >= -1e-9
+        found = inside.argmax(axis=1)
+        out = np.where(inside[np.arange(len(pts)), found], found, -1)
+        if (out < 0).any():
+            c = p.mean(axis=1)
+            for q in np.flatnonzero(out < 0):
+                out[q] = int(np.argmin((c[:, 0] - pts[q, 0]) ** 2 + (c[:, 1] - pts[q, 1]) ** 2))
+        return out
 
     def locate(self, point: Point) -> int:
-        """The triangle containing point (or the nearest one), -1 if the mesh is empty."""
-        if not len(self.tris):
-            return -1
-        x, y = point
-        bx = self._boxes
-        cand = np.flatnonzero((bx[:, 0] <= x + 1e-6) & (bx[:, 2] >= x - 1e-6) & (bx[:, 1] <= y + 1e-6) & (bx[:, 3] >= y - 1e-6))
-        if len(cand):
-            p = self.verts[self.tris[cand]]
-            d = [(p[:, (k + 1) % 3, 0] - p[:, k, 0]) * (y - p[:, k, 1]) - (p[:, (k + 1) % 3, 1] - p[:, k, 1]) * (x - p[:, k, 0])
-                 for k in range(3)]
-            inside = np.flatnonzero((d[0] >= -1e-9) & (d[1] >= -1e-9) & (d[2] >= -1e-9))
-            if len(inside):
-                return int(cand[inside[0]])
-        c = self.verts[self.tris].mean(axis=1)
-        return int(np.argmin((c[:, 0] - x) ** 2 + (c[:, 1] - y) ** 2))
+        return int(self.locate_all([point])[0])
 
     def portals(self, corridor: list[int]) -> list[tuple[Point, Point]]:
         """(left, right) ends of each edge crossed, seen by someone walking along the corridor."""
         if len(corridor) < 2:
             return []
-        nb = self.neighbours
-        t = np.asarray(corridor[:-1])
-        k = np.array([(nb[3 * a], nb[3 * a + 1], nb[3 * a + 2]).index(b) for a, b in zip(corridor, corridor[1:])])
+        c = np.asarray(corridor)
+        t = c[:-1]
+        k = np.argmax(self.nb[t] == c[1:, None], axis=1)
         v = self.tris[t]
-        a = self.verts[v[np.arange(len(t)), (k + 1) % 3]].tolist()
-        b = self.verts[v[np.arange(len(t)), (k + 2) % 3]].tolist()
+        rows = np.arange(len(t))
+        a = self.verts[v[rows, (k + 1) % 3]].tolist()
+        b = self.verts[v[rows, (k + 2) % 3]].tolist()
         # t runs counter-clockwise, so its inside is left of a->b: leaving it, b is on the left
         return [((bx, by), (ax, ay)) for (ax, ay), (bx, by) in zip(a, b)]
 
     def walk(self, start: Point, goal: Point, corridor: list[int]) -> list[Point]:
         return funnel(start, goal, self.portals(corridor))
 
-    @property
-    def graph(self):
-        """The near-any-angle graph over this mesh (app.geometry.waygraph), built once."""
-        if self._graph is None:
-            from app.geometry.waygraph import MeshGraph
-
-            self._graph = MeshGraph.build(self)
-        return self._graph
-
     def route(self, start: Point, goal: Point) -> list[Point] | None:
         """The shortest walk from start to goal, or None when no corridor joins them."""
-        from app.geometry.waygraph import Search
+        from app.geometry.routes import Router
 
-        search = Search(self.graph, [start, goal])
-        _, pred = search.from_each([0])
-        return search.walk(pred[0], 0, 1)
+        return Router(self, [start, goal]).walk(0, 1)
 
 
 def path_length(path: list[Point]) -> float:

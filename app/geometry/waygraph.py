@@ -1,51 +1,48 @@
 """Which way round the furniture: a near-any-angle graph over the navigation mesh.
 
-Nodes are the mesh's corners plus STEINER points on every edge between two triangles (and the
-points we walk from and to); every two nodes on one triangle are joined by the straight walk
-between them. scipy's compiled Dijkstra searches it (30-100x the Python heap loop). A graph
-path is a real walk, so the funnel through the triangles it crosses, exact within them, is no
-longer: the result is within the graph's stretch of the true shortest walk, measured against
-an exact visibility-graph oracle in tests/geometry/test_geometry_oracle.py (Lanthier, Maheshwari
-and Sack 2001 analyse such Steiner graphs; the corridor-then-funnel step is from Demyen and Buro
-2006). This replaces a triangle-by-triangle search whose waypoints sometimes took the wrong side.
+Nodes are the mesh's corners, STEINER points on every edge between two triangles, and the
+points we walk from and to; every two nodes on one triangle are joined by the straight walk
+between them, and every graph edge remembers the triangle it crosses, so a node path gives its
+triangle corridor without a search. scipy's compiled Dijkstra searches it (30-100x a Python
+heap loop). The funnel through the corridor is exact within it (Demyen and Buro 2006); which
+corridor to take is settled in app.geometry.routes (Lanthier, Maheshwari and Sack 2001 analyse
+such Steiner graphs).
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from app.geometry.navmesh import NavMesh, funnel, path_length
+from app.geometry.navmesh import NavMesh
 
 Point = tuple[float, float]
 
-#: Steiner points per edge between triangles at most (300 random routes: the graph's own stretch
-#: averages 2.9 %, worst 11 %; after the funnel mean 0.07 %, worst 3.0 %, 2 routes over 2 %)
+#: Steiner points per edge between triangles at most, and one per SPACING inches of edge: long
+#: thin triangles need them close together (graph stretch: tests/geometry/test_geometry_oracle.py)
 STEINER = 6
-#: ...and one per this many inches of edge, up to STEINER: long thin triangles need them close
 SPACING = 12.0
 
 
 @dataclass
 class MeshGraph:
-    """The part of the graph that depends on the mesh alone: reused while the furniture stays put."""
+    """The graph over one mesh with the walk's end points joined in."""
 
     mesh: NavMesh
-    k: int  # Steiner points per inner edge
-    xy: np.ndarray  # (N, 2) corners, then Steiner points
-    rows: np.ndarray  # edges, one direction each
-    cols: np.ndarray
-    weights: np.ndarray
-    tri_nodes: np.ndarray  # (T, 3 + 3 STEINER) each triangle's nodes, -1 where an edge is a wall
-    steiner_tris: list[list[int]]  # [inner edge] the two triangles either side of it
-    tris: list[list[int]]  # the mesh's triangles as lists: the corridor walk is plain Python
-    fan_start: list[int]  # triangles round corner v: fan_tris[fan_start[v]:fan_start[v + 1]]
-    fan_tris: list[int]
+    n_fixed: int  # corners and Steiner points; the points follow
+    n_corners: int
+    xy: np.ndarray  # (N, 2)
+    point_tri: np.ndarray  # (P,) the triangle under each point, -1 if none
+    matrix: object  # scipy csr_matrix, symmetric, weights = lengths
+    edge_tri: np.ndarray  # the triangle crossed by each stored edge, aligned with matrix.indices
+    tri_nodes: np.ndarray  # (T, 3 + 3 k) each triangle's nodes, -1 where an edge is a wall
+    _lists: tuple | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, mesh: NavMesh, k: int = STEINER, spacing: float = SPACING) -> MeshGraph:
+    def build(cls, mesh: NavMesh, points: list[Point], k: int = STEINER, spacing: float = SPACING) -> MeshGraph:
+        from scipy.sparse import csr_matrix  # local: scipy loads in ~0.1 s, only the full check needs it
+
         verts, tris = mesh.verts, mesh.tris
         n_v, n_t = len(verts), len(tris)
         a = tris[:, [1, 2, 0]]  # edge j of a triangle joins its corners j+1 and j+2
@@ -54,32 +51,35 @@ class MeshGraph:
         keys, inverse = np.unique((lo * (n_v + 1) + hi).ravel(), return_inverse=True)
         edge = inverse.reshape(n_t, 3)
         inner = np.zeros(len(keys), dtype=bool)
-        nb = np.asarray(mesh.neighbours).reshape(n_t, 3)
-        inner[edge[nb >= 0]] = True
+        inner[edge[mesh.nb >= 0]] = True
         inner_id = np.full(len(keys), -1)
         inner_id[inner] = np.arange(int(inner.sum()))
         e_lo, e_hi = keys // (n_v + 1), keys % (n_v + 1)
-        # m Steiner points at (j+1)/(m+1) along each inner edge, from its lower corner id up, m
-        # growing with the edge's length up to k: a long thin triangle needs them close together
+        # m Steiner points at (j+1)/(m+1) along each inner edge, from its lower corner id up
         p0, p1 = verts[e_lo[inner]], verts[e_hi[inner]]
         count = np.clip(np.ceil(np.hypot(*(p1 - p0).T) / spacing), 1, k).astype(np.int64)
         slot = np.arange(k)
         frac = (slot[None, :] + 1) / (count[:, None] + 1)
         steiner_xy = (p0[:, None, :] + frac[:, :, None] * (p1 - p0)[:, None, :]).reshape(-1, 2)
-        xy = np.vstack([verts, steiner_xy])
+        n_fixed = n_v + len(steiner_xy)
         used = np.zeros((len(keys), k), dtype=bool)
         used[inner] = slot[None, :] < count[:, None]
         node_of = n_v + inner_id[edge][:, :, None] * k + slot  # (T, 3, k)
         node_of[~used[edge]] = -1
-        rows, cols = [], []
+        t_ids = np.arange(n_t)
+        rows, cols, tri_of = [], [], []
         for i, j in ((0, 1), (1, 2), (0, 2)):  # Steiner point to Steiner point across the triangle
             u = np.broadcast_to(node_of[:, i, :, None], (n_t, k, k)).reshape(n_t, -1)
             v = np.broadcast_to(node_of[:, j, None, :], (n_t, k, k)).reshape(n_t, -1)
             rows.append(u.ravel())
             cols.append(v.ravel())
+            tri_of.append(np.repeat(t_ids, k * k))
         rows.append(np.repeat(tris[:, :, None], k, axis=2).ravel())  # a corner to the far edge's points
         cols.append(node_of.ravel())
+        tri_of.append(np.repeat(t_ids, 3 * k))
         # along each edge: corner, its Steiner points in order, the other corner (walls: corner to corner)
+        first_tri = np.empty(len(keys), dtype=np.int64)
+        first_tri[edge.ravel()[::-1]] = np.repeat(t_ids, 3)[::-1]  # numpy keeps the last write
         chain = np.full((len(keys), k + 2), -1)
         chain[:, 0] = e_lo
         chain[inner, 1:-1] = np.where(used[inner], n_v + inner_id[inner][:, None] * k + slot, -1)
@@ -88,157 +88,122 @@ class MeshGraph:
         chain[walls, 1] = e_hi[walls]
         rows += [chain[inner, :-1].ravel(), e_lo[walls]]
         cols += [chain[inner, 1:].ravel(), e_hi[walls]]
-        r, c = np.concatenate(rows), np.concatenate(cols)
-        ok = (r >= 0) & (c >= 0)
-        r, c = r[ok], c[ok]
-        w = np.hypot(*(xy[r] - xy[c]).T) + 1e-9  # explicit zeros would read as "no edge"
+        tri_of += [np.repeat(first_tri[inner], k + 1), first_tri[walls]]
+        # the points: joined to every node of their triangle, and to each other within one
+        point_tri = mesh.locate_all(points)
         tri_nodes = np.concatenate([tris, node_of.reshape(n_t, -1)], axis=1)
-        two = np.full((int(inner.sum()), 2), -1)
-        flat_inner = inner_id[edge].ravel()
-        has = flat_inner >= 0
-        ids, t_of = flat_inner[has], np.repeat(np.arange(n_t), 3)[has]
-        two[ids[::-1], 0] = t_of[::-1]  # numpy keeps the last write: the first triangle with the edge
-        two[ids, 1] = t_of  # and the last one
-        order = np.argsort(tris.ravel(), kind="stable")
-        start = np.searchsorted(tris.ravel()[order], np.arange(n_v + 1))
-        return cls(mesh, k, xy, r, c, w, tri_nodes, two.tolist(), tris.tolist(), start.tolist(),
-                   (order // 3).tolist())
-
-    def triangles_of(self, node: int) -> tuple[int, ...] | None:
-        """The triangles a Steiner point lies on (two), None for a corner (it has a whole fan)."""
-        n_v = len(self.mesh.verts)
-        if node < n_v:
-            return None
-        a, b = self.steiner_tris[(node - n_v) // self.k]
-        return (a,) if a == b else (a, b)
-
-    def fan(self, corner: int) -> list[int]:
-        return self.fan_tris[self.fan_start[corner]:self.fan_start[corner + 1]]
-
-
-class Search:
-    """The graph with the points we walk between joined in, and shortest walks between them."""
-
-    def __init__(self, graph: MeshGraph, points: list[Point]) -> None:
-        from scipy.sparse import csr_matrix  # local: scipy loads in ~0.1 s, only the full check needs it
-
-        self.graph, self.points = graph, points
-        mesh = graph.mesh
-        self.tri = [mesh.locate(p) for p in points]
-        n_fixed = len(graph.xy)
-        rows, cols = [graph.rows], [graph.cols]
-        extra_r, extra_c = [], []
         by_tri: dict[int, list[int]] = {}
-        for q, t in enumerate(self.tri):
+        for q, t in enumerate(point_tri.tolist()):
             if t < 0:
                 continue
-            nodes = graph.tri_nodes[t]
+            nodes = tri_nodes[t]
             nodes = nodes[nodes >= 0]
-            extra_r.append(np.full(len(nodes), n_fixed + q))
-            extra_c.append(nodes)
-            for other in by_tri.get(t, []):  # two points in one triangle: the straight walk
-                extra_r.append(np.array([n_fixed + q]))
-                extra_c.append(np.array([n_fixed + other]))
-            by_tri.setdefault(t, []).append(q)
-        xy = np.vstack([graph.xy, np.asarray(points, dtype=float).reshape(-1, 2)])
-        if extra_r:
-            er, ec = np.concatenate(extra_r), np.concatenate(extra_c)
-            rows.append(er)
-            cols.append(ec)
-            w = np.concatenate([graph.weights, np.hypot(*(xy[er] - xy[ec]).T) + 1e-9])
-        else:
-            w = graph.weights
-        r, c = np.concatenate(rows), np.concatenate(cols)
+            rows.append(np.full(len(nodes), n_fixed + q))
+            cols.append(nodes)
+            tri_of.append(np.full(len(nodes), t))
+            others = by_tri.setdefault(t, [])
+            rows.append(np.full(len(others), n_fixed + q))
+            cols.append(np.asarray(others, dtype=np.int64) + n_fixed)
+            tri_of.append(np.full(len(others), t))
+            others.append(q)
+        xy = np.vstack([verts, steiner_xy, np.asarray(points, dtype=float).reshape(-1, 2)])
+        r, c, et = np.concatenate(rows), np.concatenate(cols), np.concatenate(tri_of)
+        ok = (r >= 0) & (c >= 0)
+        r, c, et = r[ok], c[ok], et[ok]
+        w = np.hypot(*(xy[r] - xy[c]).T) + 1e-9  # explicit zeros would read as "no edge"
         n = len(xy)
-        self.xy, self.n_fixed = xy, n_fixed
-        self.matrix = csr_matrix((np.concatenate([w, w]), (np.concatenate([r, c]), np.concatenate([c, r]))), shape=(n, n))
+        # both directions; carry each edge's index through the CSR conversion to keep its triangle
+        m = len(r)
+        order = csr_matrix((np.arange(1, 2 * m + 1, dtype=np.float64), (np.concatenate([r, c]), np.concatenate([c, r]))),
+                           shape=(n, n))
+        pick = order.data.astype(np.int64) - 1
+        order.data = np.concatenate([w, w])[pick]
+        return cls(mesh, n_fixed, n_v, xy, point_tri, order, np.concatenate([et, et])[pick], tri_nodes)
 
-    def from_each(self, sources: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """(distances, predecessors), one row per source point."""
+    def point_node(self, q: int) -> int:
+        return self.n_fixed + q
+
+    def distances(self, sources: list[int], min_only: bool = False) -> tuple[np.ndarray, ...]:
+        """Dijkstra from nodes: (dist, pred) per source, or (dist, pred, source) from the nearest."""
         from scipy.sparse.csgraph import dijkstra
 
-        idx = [self.n_fixed + s for s in sources]
-        return dijkstra(self.matrix, directed=True, indices=idx, return_predecessors=True)
+        return dijkstra(self.matrix, directed=True, indices=sources, return_predecessors=True, min_only=min_only)
 
-    def from_nearest(self, sources: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(distance, predecessor, which source) to every node from the nearest of sources."""
-        from scipy.sparse.csgraph import dijkstra
-
-        idx = [self.n_fixed + s for s in sources]
-        dist, pred, src = dijkstra(self.matrix, directed=True, indices=idx, return_predecessors=True, min_only=True)
-        return dist, pred, src - self.n_fixed
-
-    def distance(self, dist: np.ndarray, goal: int) -> float:
-        return float(dist[self.n_fixed + goal])
-
-    def walk(self, pred: np.ndarray, start: int, goal: int) -> list[Point] | None:
-        """The shortest walk from point start to point goal, given predecessors from start."""
-        g = self.n_fixed + goal
-        s = self.n_fixed + start
-        nodes = [g]
-        while nodes[-1] != s:
-            p = int(pred[nodes[-1]])
-            if p < 0:
-                return None
+    def chase(self, pred: np.ndarray, node: int) -> list[int]:
+        """The node path from pred's source to a node it reached (pred from a Dijkstra)."""
+        nodes = [node]
+        p = int(pred[node])
+        while p >= 0:
             nodes.append(p)
+            p = int(pred[p])
         nodes.reverse()
-        a, b = self.points[start], self.points[goal]
-        along_graph = [tuple(map(float, self.xy[n])) for n in nodes]
-        corridor = self._corridor(nodes)
-        if corridor is None:
-            return _dedupe(along_graph)
-        path = funnel(a, b, self.graph.mesh.portals(corridor))
-        # the funnel through the graph path's corridor is never longer than that path; if
-        # round-off says otherwise, the graph path itself is a true walk
-        return path if path_length(path) <= path_length(along_graph) + 1e-6 else _dedupe(along_graph)
+        return nodes
 
-    def _where(self, node: int) -> tuple[int, ...] | None:
+    def step_triangles(self, nodes: list[int]) -> np.ndarray:
+        """The triangle each step of a node path crosses (from the edges' records)."""
+        u = np.asarray(nodes[:-1])
+        v = np.asarray(nodes[1:])
+        indptr, indices = self.matrix.indptr, self.matrix.indices
+        start, stop = indptr[u], indptr[u + 1]
+        span = stop - start
+        pos = np.repeat(start - np.cumsum(span) + span, span) + np.arange(int(span.sum()))
+        hit = indices[pos] == np.repeat(v, span)
+        return self.edge_tri[pos[hit]]
+
+    @property
+    def lists(self) -> tuple[list[list[int]], list[list[int]]]:
+        """(triangles, neighbours) as Python lists, for the few walks round a corner."""
+        if self._lists is None:
+            self._lists = (self.mesh.tris.tolist(), self.mesh.nb.tolist())
+        return self._lists
+
+    def corridor(self, nodes: list[int]) -> list[int] | None:
+        """The triangles a node path crosses, in order, without back-and-forth."""
+        if len(nodes) < 2:
+            t = self.where(nodes[0])
+            return [t] if t >= 0 else None
+        steps = self.step_triangles(nodes)
+        keep = np.ones(len(steps), dtype=bool)
+        keep[1:] = steps[1:] != steps[:-1]
+        idx = np.flatnonzero(keep)
+        steps = steps[idx]
+        if len(steps) == 1:
+            return steps.tolist()
+        nb = self.mesh.nb
+        apart = np.flatnonzero(~(nb[steps[:-1]] == steps[1:, None]).any(axis=1))
+        out = steps.tolist()
+        if len(apart):
+            out = []
+            prev = 0
+            for j in apart.tolist():
+                out += steps[prev:j + 1].tolist()
+                corner = nodes[int(idx[j + 1])]  # the node where the two steps meet
+                if corner >= self.n_corners:
+                    return None  # not a corner: the two steps should share an edge
+                way = self._round_corner(int(steps[j]), int(steps[j + 1]), corner)
+                if way is None:
+                    return None
+                out += way[:-1]
+                prev = j + 1
+            out += steps[prev:].tolist()
+        return _without_loops(out)
+
+    def where(self, node: int) -> int:
         if node >= self.n_fixed:
-            return (self.tri[node - self.n_fixed],)
-        return self.graph.triangles_of(node)
-
-    def _step_triangle(self, u: int, v: int) -> int:
-        """A triangle holding both nodes of one graph step."""
-        tris = self.graph.tris
-        wu, wv = self._where(u), self._where(v)
-        if wu is not None and wv is not None:
-            common = [t for t in wu if t in wv]
-            return common[0] if common else wu[0]
-        if wu is None and wv is None:  # two corners: the step runs along a mesh edge
-            fan = self.graph.fan(u)
-            return next((t for t in fan if v in tris[t]), fan[0])
-        corner, options = (u, wv) if wu is None else (v, wu)
-        return next((t for t in options if corner in tris[t]), options[0])
-
-    def _corridor(self, nodes: list[int]) -> list[int] | None:
-        steps = [self._step_triangle(u, v) for u, v in zip(nodes, nodes[1:])]
-        nb = self.graph.mesh.neighbours
-        corridor = [steps[0]]
-        for node, t in zip(nodes[1:], steps[1:]):
-            here = corridor[-1]
-            if t == here:
-                continue
-            if t in nb[3 * here: 3 * here + 3]:
-                corridor.append(t)
-                continue
-            if node >= len(self.graph.mesh.verts):
-                return None  # not a corner: the two steps should share an edge
-            way = self._round_corner(here, t, node)
-            if way is None:
-                return None
-            corridor += way
-        return _without_loops(corridor)
+            return int(self.point_tri[node - self.n_fixed])
+        rows = np.flatnonzero((self.tri_nodes == node).any(axis=1))
+        return int(rows[0]) if len(rows) else -1
 
     def _round_corner(self, start: int, goal: int, corner: int) -> list[int] | None:
-        """Triangles crossed walking round a corner from start to goal, the shorter way round."""
-        tris, nb = self.graph.tris, self.graph.mesh.neighbours
+        """Triangles crossed walking round a corner from start to goal, the shorter way round
+        (the only way at a wall corner; both ways exist only where tiles meet)."""
+        tris, nb = self.lists
         ways = []
         for first in (0, 1):
             prev, cur, way = -1, start, []
-            for _ in range(len(self.graph.fan(corner)) + 1):
+            for _ in range(64):
                 i = tris[cur].index(corner)
-                edges = [(i + 1) % 3, (i + 2) % 3]  # the two edges through the corner
-                options = [nb[3 * cur + e] for e in edges]
+                options = [nb[cur][(i + 1) % 3], nb[cur][(i + 2) % 3]]  # across the two edges through it
                 nxt = options[first] if prev < 0 else (options[1] if options[0] == prev else options[0])
                 if nxt < 0:
                     break
@@ -262,14 +227,4 @@ def _without_loops(corridor: list[int]) -> list[int]:
             continue
         seen[t] = len(out)
         out.append(t)
-    return out
-
-
-def _dedupe(points: list[Point]) -> list[Point]:
-    out = [points[0]]
-    for p in points[1:]:
-        if math.dist(p, out[-1]) > 1e-9:
-            out.append(p)
-    if len(out) == 1:
-        out.append(points[-1])
     return out

@@ -21,8 +21,7 @@ KINDS = ["student-desk", "activity-table", "round-table", "bookshelf", "kidney-t
 
 def oracle_length(space: shapely.Polygon, start, goal) -> float:
     """Exact shortest path length inside `space` (a polygon) from start to goal."""
-    rings = [space.exterior, *space.interiors]
-    corners = [tuple(c) for ring in rings for c in ring.coords[:-1]]
+    corners = reflex_corners(space)
     nodes = [tuple(start), tuple(goal), *corners]
     n = len(nodes)
     i, j = np.triu_indices(n, k=1)
@@ -49,6 +48,19 @@ def oracle_length(space: shapely.Polygon, start, goal) -> float:
                 best[v] = d + w
                 heapq.heappush(heap, (d + w, v))
     return math.inf
+
+
+def reflex_corners(space: shapely.Polygon) -> list[tuple[float, float]]:
+    """The corners where the free space turns more than half round: the only places a shortest
+    path can bend (the others are skipped to keep the visibility graph small)."""
+    space = shapely.geometry.polygon.orient(space, 1.0)  # free space on the left of every ring
+    out = []
+    for ring in [space.exterior, *space.interiors]:
+        p = np.asarray(ring.coords[:-1])
+        prev, nxt = np.roll(p, 1, axis=0), np.roll(p, -1, axis=0)
+        turn = (p[:, 0] - prev[:, 0]) * (nxt[:, 1] - p[:, 1]) - (p[:, 1] - prev[:, 1]) * (nxt[:, 0] - p[:, 0])
+        out += [tuple(c) for c in p[turn < 0].tolist()]
+    return out
 
 
 def random_field(seed: int, count: int) -> Layout:
@@ -95,16 +107,20 @@ def test_route_length_within_one_percent_of_the_exact_oracle(seed):
     assert max(measure(seed, count=9 + seed % 4)) <= 1.01
 
 
-def test_route_lengths_over_many_random_fields_are_within_two_percent():
-    # 150 routes through fields of 8-12 random pieces (rotated L desks, kidney tables...).
-    # The Steiner graph picks the way round; its own stretch is 3 % on average (long thin
-    # triangles), so now and then it still picks the wrong side: at most 1 route in 100 is
-    # 2-3 % long (see the report); the mean excess is under 0.1 %.
-    ratios = np.array([r for seed in range(50) for r in measure(100 + seed, count=8 + seed % 5)])
-    assert len(ratios) == 150
-    assert np.mean(ratios) - 1 <= 0.002
-    assert np.mean(ratios <= 1.02) >= 0.99
-    assert ratios.max() <= 1.035
+def test_every_one_of_300_routes_over_random_fields_is_within_two_percent():
+    # 300 routes through fields of 8-12 random pieces (rotated L desks, kidney tables...): the
+    # graph walk alone picked the wrong side of an obstacle in 2 of them (up to 3.2 % long);
+    # with the far side of every obstacle the walk bends round also tried, none is
+    ratios = np.array([r for seed in range(100) for r in measure(1000 + seed, count=8 + seed % 5)])
+    assert len(ratios) == 300
+    print(f"oracle: mean {100 * (ratios.mean() - 1):.4f} %, worst {100 * (ratios.max() - 1):.4f} %")
+    assert ratios.max() <= 1.02
+    assert np.mean(ratios) - 1 <= 0.001
+
+
+def test_the_far_side_of_an_obstacle_is_tried():
+    # seed 1095: the graph's walk goes north of a table group, 3.2 % longer than south of it
+    assert max(measure(1095, count=8)) <= 1.0 + 1e-6
 
 
 def test_funnel_pulls_taut_round_a_corner():

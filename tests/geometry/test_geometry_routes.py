@@ -116,7 +116,9 @@ def test_straight_corridor_route_is_the_straight_line():
     assert info.path == [pytest.approx(p) for p in [(entry_x, 120), (420, 120)]]
 
 
-def test_routes_hold_entrance_routes_to_every_zone_and_every_rotation_leg():
+def test_routes_hold_entrance_routes_to_every_station_and_every_rotation_leg():
+    # the issue asks for walks door -> station and station -> station; a zone that is not a
+    # station only has to be reachable, so it gets no route (and no finding) when it is
     zones = [zone("z1", 40, 20, 120, 100, station=1), zone("z2", 360, 20, 440, 100, station=2),
              zone("z3", 360, 140, 440, 220, station=3), zone("free", 180, 140, 260, 220)]
     pieces = [Piece(id="t", kind="activity-table", x=240, y=60)]
@@ -124,15 +126,33 @@ def test_routes_hold_entrance_routes_to_every_zone_and_every_rotation_leg():
                             rotation=["z1", "z2", "z3"]))
     kinds = [(r.kind, r.start_id, r.end_id) for r in analysis.routes]
     assert kinds == [("entrance", "west", "z1"), ("entrance", "north", "z2"), ("entrance", "north", "z3"),
-                     ("entrance", "west", "free"), ("rotation", "z1", "z2"), ("rotation", "z2", "z3"),
-                     ("rotation", "z3", "z1")]
+                     ("rotation", "z1", "z2"), ("rotation", "z2", "z3"), ("rotation", "z3", "z1")]
     for route in analysis.routes:
         straight = math.dist(route.path[0], route.path[-1])
         assert straight - 1e-6 <= route.length <= straight * 1.3
-    z1_z2 = analysis.routes[4]
+    z1_z2 = analysis.routes[3]
     assert 320 < z1_z2.length < 335  # centroid to centroid, bending round the table's clearance
-    assert len(of(analysis.findings, "route-length")) == 7
+    assert len(of(analysis.findings, "route-length")) == 6
+    assert of(analysis.findings, "unreachable-zone") == []
     assert not analysis.walkable.is_empty
+
+
+def test_a_closed_in_zone_that_is_not_a_station_is_reported_with_a_blocked_route():
+    box = [Piece(id=f"s{i}", kind="bookshelf", x=x, y=y, width=w, depth=d)
+           for i, (x, y, w, d) in enumerate([(380, 45, 132, 12), (380, 195, 132, 12), (320, 120, 12, 138), (440, 120, 12, 138)])]
+    zones = [zone("inside", 340, 70, 420, 170), zone("open", 60, 60, 140, 140)]
+    analysis = analyze(plan(box, zones, [west_door()]))
+    [blocked] = of(analysis.findings, "unreachable-zone")
+    assert blocked.ids == ["inside"]
+    assert [(r.end_id, r.path) for r in analysis.routes] == [("inside", None)]
+
+
+def test_a_zone_is_reachable_when_only_its_edge_is_open_floor():
+    # a table fills the middle of the zone; the floor round it joins the door
+    table = Piece(id="t", kind="activity-table", x=400, y=120, width=60, depth=60)
+    analysis = analyze(plan([table], [zone("around", 340, 60, 460, 180)], [west_door()]))
+    assert of(analysis.findings, "unreachable-zone") == []
+    assert analysis.routes == []
 
 
 def test_a_room_without_doors_says_so_for_each_zone():
