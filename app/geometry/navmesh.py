@@ -64,9 +64,10 @@ class NavMesh:
         return cls(verts, tris, nb.reshape(n, 3))
 
     @property
-    def rings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(ring of each vertex, start of each ring in the list, vertices listed ring by ring):
-        vertices joined by wall edges belong to one outline (an obstacle or the room)."""
+    def rings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(ring of each vertex, start of each ring in the list, vertices listed ring by ring,
+        whether each ring goes round an obstacle): vertices joined by wall edges belong to one
+        outline (an obstacle, or the outside of a part of the free space)."""
         if self._rings is None:
             from scipy.sparse import coo_matrix
             from scipy.sparse.csgraph import connected_components
@@ -77,7 +78,11 @@ class NavMesh:
             _, ring = connected_components(coo_matrix((np.ones(len(a)), (a, b)), shape=(n, n)), directed=False)
             order = np.argsort(ring, kind="stable")
             start = np.searchsorted(ring[order], np.arange(ring.max(initial=-1) + 2))
-            self._rings = (ring, start, order)
+            # the free space lies left of every wall edge, so an outline runs counter-clockwise
+            # round a part's outside and clockwise round an obstacle: only these have a far side
+            pa, pb = self.verts[a], self.verts[b]
+            area = np.bincount(ring[a], pa[:, 0] * pb[:, 1] - pb[:, 0] * pa[:, 1], minlength=len(start) - 1)
+            self._rings = (ring, start, order, area < 0)
         return self._rings
 
     def vertex_ids(self, points: list[Point]) -> np.ndarray:
