@@ -1,7 +1,7 @@
 """The fast checks run on every drag step: overlaps, collisions, outside the room, blocked doors.
 
 A drag step moves one piece, so the collisions among the others are kept from the last call and
-only the moved pieces are tested again (style.md: compute the static part once). Everything the
+only the moved pieces (or those just dropped or pasted) are tested again (style.md: compute the static part once). Everything the
 checks remember is keyed by the values that decide it, never by the Piece objects, so a moved
 or resized piece can't leave a stale finding. From scratch (a new or pasted-over plan) one STRtree
 is queried in bulk; the predicate is done in numpy on the bounding boxes (exact for axis-aligned
@@ -19,7 +19,7 @@ import shapely
 
 from app.geometry.findings import AREA_EPS, finding
 from app.geometry.shapes import (
-    PATCH_AT_MOST,
+    Change,
     Footprints,
     is_box,
     capitalized,
@@ -105,13 +105,13 @@ _seen: _Seen | None = None
 def _collision_pairs(pieces: Footprints) -> Pairs:
     global _seen
     seen = _seen  # read once: a worker thread may replace it meanwhile
-    changed = pieces.changed_since(seen.pieces) if seen is not None else None
-    if changed is None or len(changed) > PATCH_AT_MOST:
+    change = pieces.changed_since(seen.pieces) if seen is not None else None
+    if change is None:
         pairs = _all_collisions(pieces)
-    elif not len(changed):
+    elif not len(change.fresh) and len(pieces.keys) == len(seen.pieces.keys):
         pairs = seen.pairs
     else:
-        pairs = _collisions_after_moving(pieces, seen.pairs, changed)
+        pairs = _collisions_after(pieces, seen.pairs, change)
     _seen = _Seen(pieces, pairs)
     return pairs
 
@@ -126,23 +126,24 @@ def _all_collisions(pieces: Footprints) -> Pairs:
     return _sorted(*_overlaps(pieces.geoms, pieces.bounds, pieces.boxy, index[i[keep]], index[j[keep]]))
 
 
-def _collisions_after_moving(pieces: Footprints, before: Pairs, changed: np.ndarray) -> Pairs:
-    """The collisions of the pieces that did not move, kept, and those of the moved ones, found again."""
+def _collisions_after(pieces: Footprints, before: Pairs, change: Change) -> Pairs:
+    """The collisions among the pieces that stayed, kept, and those of the fresh ones, found again."""
+    i, j = change.now_at[before[0]], change.now_at[before[1]]  # the order of the pieces is kept: i < j
+    keep = (i >= 0) & (j >= 0)
     n = len(pieces.keys)
-    moved = np.zeros(n, dtype=bool)
-    moved[changed] = True
-    i, j, area = before
-    keep = ~(moved[i] | moved[j])
-    c = changed[pieces.solid[changed]]
+    fresh = np.zeros(n, dtype=bool)
+    fresh[change.fresh] = True
+    c = change.fresh[pieces.solid[change.fresh]]
     b = pieces.bounds
-    # every solid piece whose box meets a moved piece's box; a pair of two moved pieces once
+    # every solid piece whose box meets a fresh piece's box; a pair of two fresh pieces once
     near = ((b[None, :, 0] <= b[c, None, 2]) & (b[None, :, 2] >= b[c, None, 0])
             & (b[None, :, 1] <= b[c, None, 3]) & (b[None, :, 3] >= b[c, None, 1]) & pieces.solid[None, :])
-    near &= ~(moved[None, :] & (np.arange(n)[None, :] <= c[:, None]))
+    near &= ~(fresh[None, :] & (np.arange(n)[None, :] <= c[:, None]))
     row, other = np.nonzero(near)
     mine = c[row]
     ni, nj, na = _overlaps(pieces.geoms, b, pieces.boxy, np.minimum(mine, other), np.maximum(mine, other))
-    return _sorted(np.concatenate([i[keep], ni]), np.concatenate([j[keep], nj]), np.concatenate([area[keep], na]))
+    return _sorted(np.concatenate([i[keep], ni]), np.concatenate([j[keep], nj]),
+                   np.concatenate([before[2][keep], na]))
 
 
 def _collisions(layout: Layout, pieces: Footprints, pairs: Pairs) -> list[Finding]:

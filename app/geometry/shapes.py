@@ -1,15 +1,17 @@
 """Shapely footprints of what is on the plan, cached by value, and the names of walls and doors.
 
 Building 2,000 polygons costs ~30 ms, far over the 3 ms a drag step may take, so each footprint
-is cached under the values that define it (a moved piece simply gets a new entry).
+is cached under the values that define it (a moved piece simply gets a new entry), and the arrays
+of the last list of pieces are kept, so a drag step compares values and looks up only what moved.
 """
 
 from __future__ import annotations
 
 import math
 import operator
+import weakref
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -54,6 +56,14 @@ _KEY = operator.itemgetter("kind", "x", "y", "rotation", "width", "depth")
 PATCH_AT_MOST = 64
 
 
+@dataclass(frozen=True)
+class Change:
+    """How one list of pieces became another: where each old piece is now, and which are new."""
+
+    now_at: np.ndarray  # for every old piece its index in the new list, or -1 if it changed or went
+    fresh: np.ndarray  # indices in the new list of the pieces that changed or came
+
+
 @dataclass(frozen=True, eq=False)
 class Footprints:
     """The footprints of a list of pieces as arrays, with the values that made each one.
@@ -67,16 +77,39 @@ class Footprints:
     solid: np.ndarray  # bool: rugs and cushions are floor
     bounds: np.ndarray  # (n, 4) minx, miny, maxx, maxy
     boxy: np.ndarray  # bool: axis-aligned rectangles, whose overlap is their boxes' overlap
+    #: the footprints these were patched from (weakly: no chain of old plans) and the change
+    since: tuple[weakref.ref, Change] | None = field(default=None, repr=False)
 
-    def changed_since(self, other: Footprints | None) -> np.ndarray | None:
-        """Indices of the pieces whose footprint differs from other's, or None if the lists differ in length."""
-        if other is self:
-            return _NONE
-        if other is None or len(other.keys) != len(self.keys):
+    def changed_since(self, other: Footprints | None) -> Change | None:
+        """What changed since other (None: too much, or nothing to compare with)."""
+        if other is None:
             return None
-        if self.keys == other.keys:
-            return _NONE
-        return np.flatnonzero(np.fromiter(map(operator.ne, self.keys, other.keys), dtype=bool, count=len(self.keys)))
+        if self.since is not None and self.since[0]() is other:
+            return self.since[1]
+        return _change(other.keys, self.keys)
+
+
+def _change(old: list[tuple], new: list[tuple]) -> Change | None:
+    """Pieces edited in place, or a run of them added or removed (a drop, a paste, a delete)."""
+    m, n = len(old), len(new)
+    if old is new or old == new:
+        return Change(np.arange(m), _NONE)
+    short = min(m, n)
+    differs = np.fromiter(map(operator.ne, old, new), dtype=bool, count=short)
+    if m == n:
+        fresh = np.flatnonzero(differs)
+        now_at = np.arange(m)
+        now_at[fresh] = -1
+    else:
+        # keep the longest equal start and end; what lies between was added or removed
+        start = int(differs.argmax()) if differs.any() else short
+        ends = np.fromiter(map(operator.ne, reversed(old), reversed(new)), dtype=bool, count=short - start)
+        end = int(ends.argmax()) if ends.any() else short - start
+        fresh = np.arange(start, n - end)
+        now_at = np.full(m, -1)
+        now_at[:start] = np.arange(start)
+        now_at[m - end:] = np.arange(n - end, n)
+    return Change(now_at, fresh) if len(fresh) <= PATCH_AT_MOST else None
 
 
 _NONE = np.empty(0, dtype=np.intp)
@@ -88,31 +121,40 @@ def footprints(pieces: list[Piece]) -> Footprints:
     global _last
     keys = list(map(_KEY, map(_FIELDS, pieces)))
     last = _last  # read once: a worker thread may replace it meanwhile
-    if last is not None and len(last.keys) == len(keys):
-        if keys == last.keys:
-            return last
-        changed = np.flatnonzero(np.fromiter(map(operator.ne, keys, last.keys), dtype=bool, count=len(keys)))
-        if len(changed) <= PATCH_AT_MOST:
-            found = _patched(last, keys, pieces, changed)
-            _last = found
-            return found
+    change = _change(last.keys, keys) if last is not None else None
+    if change is not None and not len(change.fresh) and len(keys) == len(last.keys):
+        return last
+    found = _patched(last, keys, pieces, change) if change is not None else _built(keys, pieces)
+    _last = found
+    return found
+
+
+def _built(keys: list[tuple], pieces: list[Piece]) -> Footprints:
     get = _pieces.get
     pairs = [get(key) or piece_shape(p) for key, p in zip(keys, pieces)]
     geoms = np.fromiter((g for g, _ in pairs), dtype=object, count=len(pairs))
     solid = np.fromiter((s for _, s in pairs), dtype=bool, count=len(pairs))
     bounds = shapely.bounds(geoms).reshape(-1, 4)
-    found = Footprints(keys, geoms, solid, bounds, is_box(geoms, bounds))
-    _last = found
-    return found
+    return Footprints(keys, geoms, solid, bounds, is_box(geoms, bounds))
 
 
-def _patched(last: Footprints, keys: list[tuple], pieces: list[Piece], changed: np.ndarray) -> Footprints:
-    geoms, solid, bounds, boxy = last.geoms.copy(), last.solid.copy(), last.bounds.copy(), last.boxy.copy()
-    for k in changed.tolist():
+def _patched(last: Footprints, keys: list[tuple], pieces: list[Piece], change: Change) -> Footprints:
+    n = len(keys)
+    if n == len(last.keys):  # edited in place: the others keep their index
+        geoms, solid, bounds, boxy = last.geoms.copy(), last.solid.copy(), last.bounds.copy(), last.boxy.copy()
+    else:
+        kept = np.flatnonzero(change.now_at >= 0)
+        at = change.now_at[kept]
+        geoms, solid, bounds, boxy = (np.empty(n, dtype=object), np.empty(n, dtype=bool),
+                                      np.empty((n, 4)), np.empty(n, dtype=bool))
+        geoms[at], solid[at], bounds[at], boxy[at] = (last.geoms[kept], last.solid[kept], last.bounds[kept],
+                                                      last.boxy[kept])
+    fresh = change.fresh
+    for k in fresh.tolist():
         geoms[k], solid[k] = _pieces.get(keys[k]) or piece_shape(pieces[k])
-    bounds[changed] = shapely.bounds(geoms[changed])
-    boxy[changed] = is_box(geoms[changed], bounds[changed])
-    return Footprints(keys, geoms, solid, bounds, boxy)
+    bounds[fresh] = shapely.bounds(geoms[fresh]).reshape(-1, 4)
+    boxy[fresh] = is_box(geoms[fresh], bounds[fresh])
+    return Footprints(keys, geoms, solid, bounds, boxy, (weakref.ref(last), change))
 
 
 def is_box(geoms: np.ndarray, bounds: np.ndarray) -> np.ndarray:

@@ -132,10 +132,12 @@ def _random_edit(rng: random.Random, layout: Layout) -> Layout:
     elif roll < 0.75:
         i = rng.randrange(len(pieces))
         pieces[i] = pieces[i].model_copy(update={"width": rng.uniform(12, 72), "kind": rng.choice(KINDS)})
-    elif roll < 0.9:
-        pieces.append(_random_piece(rng, f"new{len(pieces)}"))
+    elif roll < 0.8:  # dropped from the palette, or pasted
+        pieces += [_random_piece(rng, f"new{len(pieces)}-{k}") for k in range(rng.choice([1, 3]))]
+    elif roll < 0.85:  # undo of a delete puts it back where it was
+        pieces.insert(rng.randrange(len(pieces) + 1), _random_piece(rng, f"back{len(pieces)}"))
     else:
-        pieces.pop(rng.randrange(len(pieces)))
+        del pieces[rng.randrange(len(pieces))]
     return layout.model_copy(update={"pieces": pieces})
 
 
