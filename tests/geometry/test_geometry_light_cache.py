@@ -73,6 +73,15 @@ def test_a_piece_changed_in_place_is_still_seen():
     assert of(check_light(layout), "piece-collision") == [["a", "b"]]
 
 
+def test_writing_into_piece_shapes_arrays_does_not_reach_the_checks():
+    onto = moved(ROW, 2, x=100.0)
+    geoms, solid = shapes.piece_shapes(onto)
+    geoms[:] = shapely.Point(0, 0)
+    solid[:] = False
+    assert of(check_light(onto), "piece-collision") == [["d2", "d3"]]
+    assert shapes.piece_shapes(onto)[1].all()
+
+
 def test_a_desk_that_becomes_a_rug_stops_colliding():
     onto = moved(ROW, 2, x=100.0)
     assert of(check_light(onto), "piece-collision") == [["d2", "d3"]]
