@@ -92,23 +92,14 @@ def reachable_zones(layout: Layout, space: Space, zones: np.ndarray, which: list
     """The zones (of which) with open floor in a part of the walkable space joined to a door:
     zones that are not stations need no route, only this."""
     entries = [entry_point(layout, space, d) for d in range(len(layout.room.doors))]
-    parts = space.parts[sorted({e[0] for e in entries if e is not None})]
-    if not len(parts) or not which:
+    door_parts = np.array(sorted({e[0] for e in entries if e is not None}), dtype=np.int64)
+    if not len(door_parts) or not which:
         return set()
-    shapely.prepare(parts)
-    geoms = zones[which]
-    c = shapely.centroid(geoms)
-    x, y = shapely.get_x(c), shapely.get_y(c)
-    out = set()
-    for z, g, cx, cy in zip(which, geoms, x, y):
-        for part in parts:
-            if shapely.contains_xy(part, cx, cy):
-                out.add(z)  # the usual case: the zone's middle is open floor
-                break
-            if shapely.intersects(part, g) and shapely.intersection(part, g).area > 1e-3:
-                out.add(z)
-                break
-    return out
+    z, k = space.tree.query(zones[which], predicate="intersects")
+    near_door = np.isin(space.piece_part[k], door_parts)
+    z, k = z[near_door], k[near_door]
+    area = shapely.area(shapely.intersection(zones[which][z], space.pieces[k]))
+    return {which[i] for i in np.unique(z[area > 1e-3]).tolist()}
 
 
 def _rotation_legs(layout: Layout) -> list[tuple[int, int]]:

@@ -15,6 +15,8 @@ import shapely
 
 Point = tuple[float, float]
 
+#: corners of two tiles closer than this (in) along a cut are one
+SNAP = 1e-6
 #: coordinates per tile: small tiles triangulate ~2x faster than one 25,000-point polygon
 _COORDS_PER_TILE = 150
 
@@ -32,21 +34,15 @@ class NavMesh:
         return cls.from_triangles(_triangles(space))
 
     @classmethod
-    def from_triangles(cls, tri_xy: np.ndarray) -> NavMesh:
-        flat = tri_xy.reshape(-1, 2)
-        # tiles meet along shared cut lines; round so their shared vertices get one id
-        key = np.round(flat, 6)
-        order = np.lexsort((key[:, 1], key[:, 0]))
-        sk = key[order]
-        new = np.ones(len(sk), dtype=bool)
-        new[1:] = (sk[1:, 0] != sk[:-1, 0]) | (sk[1:, 1] != sk[:-1, 1])
-        ids = np.empty(len(flat), dtype=np.int64)
-        ids[order] = np.cumsum(new) - 1
-        verts = sk[new]
+    def from_triangles(cls, tri_xy: np.ndarray, with_kept: bool = False):
+        """The mesh of (T, 3, 2) triangle corners; with_kept: also the indices of the triangles
+        kept (slivers of no area are dropped)."""
+        verts, ids = _shared_corners(tri_xy.reshape(-1, 2))
         tris = ids.reshape(-1, 3)
         area2 = _signed2(verts, tris)
         scale = max(1.0, float(np.abs(verts).max(initial=1.0)))
         keep = np.abs(area2) > 1e-12 * scale  # drop degenerate slivers
+        kept = np.flatnonzero(keep)
         tris, area2 = tris[keep], area2[keep]
         flip = area2 < 0
         tris[flip] = tris[flip][:, [0, 2, 1]]
@@ -61,7 +57,8 @@ class NavMesh:
         nb = np.full(n * 3, -1, dtype=np.int64)
         nb[e1] = e2 // 3
         nb[e2] = e1 // 3
-        return cls(verts, tris, nb.reshape(n, 3))
+        mesh = cls(verts, tris, nb.reshape(n, 3))
+        return (mesh, kept) if with_kept else mesh
 
     @property
     def rings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -84,6 +81,12 @@ class NavMesh:
             area = np.bincount(ring[a], pa[:, 0] * pb[:, 1] - pb[:, 0] * pa[:, 1], minlength=len(start) - 1)
             self._rings = (ring, start, order, area < 0)
         return self._rings
+
+    @property
+    def loose(self) -> np.ndarray:
+        """Vertices on no wall: where tiles meet inside the free space."""
+        ring, start, _, _ = self.rings
+        return np.diff(start)[ring] == 1
 
     def vertex_ids(self, points: list[Point]) -> np.ndarray:
         """The vertex at each point (a funnel's bends are mesh vertices), -1 where none is."""
@@ -180,6 +183,27 @@ def funnel(start: Point, goal: Point, portals: list[tuple[Point, Point]]) -> lis
     if path[-1] != goal:
         path.append(goal)
     return path
+
+
+def _shared_corners(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(vertices, id of each corner): corners closer than SNAP along x or y get one vertex.
+    Tiles cut along x = c or y = c, so the corners two tiles share on a cut agree exactly in one
+    coordinate and to round-off in the other; sorting by each axis in turn joins them."""
+    ids = np.arange(len(flat))
+    xy = flat.copy()
+    for major, minor in ((0, 1), (1, 0)):
+        order = np.lexsort((xy[:, minor], xy[:, major]))
+        s = xy[order]
+        new = np.ones(len(s), dtype=bool)
+        new[1:] = (s[1:, major] != s[:-1, major]) | (s[1:, minor] - s[:-1, minor] > SNAP)
+        group = np.cumsum(new) - 1
+        first = order[np.flatnonzero(new)]  # each group's first corner stands for it
+        rep = np.empty(len(xy), dtype=np.int64)
+        rep[order] = first[group]
+        xy = xy[rep]
+        ids = rep[ids]
+    uniq, ids = np.unique(ids, return_inverse=True)
+    return flat[uniq], ids.ravel()
 
 
 def _signed2(verts: np.ndarray, tris: np.ndarray) -> np.ndarray:

@@ -102,11 +102,30 @@ class Router:
         if corridor is None:
             return along_graph, None
         path = funnel(a, b, self.mesh.portals(corridor))
+        path, corridor = self._untwisted(a, b, path, corridor)
         # the funnel through the graph walk's corridor is never longer than that walk; if
         # round-off says otherwise, the graph walk itself is a true walk
         if path_length(path) <= path_length(along_graph) + 1e-6:
             return path, corridor
         return along_graph, corridor
+
+    def _untwisted(self, a: Point, b: Point, path: list[Point], corridor: list[int]) -> tuple[list[Point], list[int]]:
+        """A taut walk bends only at walls; where it bends at a corner inside the free space
+        (where four tiles meet) the corridor went round that corner the long way: turn it."""
+        loose = self.mesh.loose
+        for _ in range(8):
+            bends = self.mesh.vertex_ids(path[1:-1])
+            inside = [int(v) for v in bends if v >= 0 and loose[v]]
+            if not inside:
+                break
+            turned = self.graph.other_way_round(corridor, inside[0])
+            if turned is None:
+                break
+            again = funnel(a, b, self.mesh.portals(turned))
+            if path_length(again) >= path_length(path) - 1e-9:
+                break
+            path, corridor = again, turned
+        return path, corridor
 
     def _far_sides(self, path: list[Point], f: np.ndarray, best_len: float) -> list[int]:
         """For each obstacle the walk bends round, its corner farthest from the walk: the way

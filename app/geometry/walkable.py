@@ -1,7 +1,8 @@
 """Where a person of a given width can walk: the room eroded by w/2 minus the furniture grown by w/2.
 
 The space holds the positions of a walker's CENTRE, so a path through it is a path for the
-whole body. Connected parts say what can reach what.
+whole body. It is built tile by tile (app.geometry.tiles); the triangles of all tiles make one
+navigation mesh, whose connected parts say what can reach what.
 """
 
 from __future__ import annotations
@@ -13,60 +14,98 @@ import shapely
 
 from app.geometry.navmesh import NavMesh
 from app.geometry.shapes import door_entry, room_shape
+from app.geometry.tiles import QUAD_SEGS, SIMPLIFY, Tile, floor_tiles
 from app.model import Layout
 
 #: a gap of exactly the clear width must stay open: grow by w/2 minus this so round-off can't close it
 TOLERANCE = 0.05
-#: arc points per quarter circle where a grown corner is rounded: the arc sags at most
-#: r(1 - cos(15 deg)) = 0.6 in at r = 18 in (optimistic at corners only; straight sides are exact)
-QUAD_SEGS = 3
-#: outlines with many points (round and kidney tables) are simplified to this (in) and grown by it
-SIMPLIFY = 0.5
+
+__all__ = ["QUAD_SEGS", "SIMPLIFY", "TOLERANCE", "Space", "entry_point", "walkable_space", "zone_target"]
 
 
 @dataclass
 class Space:
     width: float
     radius: float
-    geom: shapely.Geometry
-    parts: np.ndarray  # the connected parts, polygons
-    _mesh: NavMesh | None = field(default=None, repr=False)
+    pieces: np.ndarray  # open floor, tile by tile: polygons, each connected within its tile
+    mesh: NavMesh  # triangles of all the pieces, stitched along the tiles' edges
+    piece_part: np.ndarray  # the connected part of the whole space each piece belongs to
+    tri_part: np.ndarray  # ... and each triangle
+    _tree: shapely.STRtree | None = field(default=None, repr=False)
+    _geom: shapely.Geometry | None = field(default=None, repr=False)
 
     @property
-    def mesh(self) -> NavMesh:
-        if self._mesh is None:
-            self._mesh = NavMesh.build(self.geom)
-        return self._mesh
+    def geom(self) -> shapely.Geometry:
+        """The whole space as one (multi)polygon, tile pieces side by side (for drawing)."""
+        if self._geom is None:
+            self._geom = shapely.multipolygons(self.pieces) if len(self.pieces) else shapely.Polygon()
+        return self._geom
+
+    @property
+    def parts(self) -> list[shapely.Geometry]:
+        """The connected parts as polygons (slow: unites the tiles; for tests and tools)."""
+        return [shapely.union_all(self.pieces[self.piece_part == k]) for k in range(int(self.piece_part.max(initial=-1)) + 1)]
+
+    @property
+    def tree(self) -> shapely.STRtree:
+        if self._tree is None:
+            self._tree = shapely.STRtree(self.pieces)
+        return self._tree
 
     def part_at(self, point: tuple[float, float]) -> int:
         """Which connected part holds point (within a hair), -1 if none."""
-        if not len(self.parts):
-            return -1
-        d = shapely.distance(self.parts, shapely.Point(point))
-        k = int(np.argmin(d))
-        return k if d[k] <= 1e-6 else -1
+        near = self.tree.query(shapely.Point(point), predicate="dwithin", distance=1e-6)
+        return int(self.piece_part[near[0]]) if len(near) else -1
 
-
-def grown_obstacles(solid_geoms: np.ndarray, radius: float) -> shapely.Geometry:
-    """The solid pieces grown by radius, as one geometry (one buffer of the whole collection is
-    ~3x faster than buffering each and uniting them)."""
-    if not len(solid_geoms):
-        return shapely.Polygon()
-    geoms = solid_geoms.copy()
-    many = shapely.get_num_coordinates(geoms) > 10
-    if many.any():
-        # a mitred grow by the simplify tolerance keeps the simplified outline around the true one
-        geoms[many] = shapely.buffer(shapely.simplify(geoms[many], SIMPLIFY), SIMPLIFY, join_style="mitre")
-    return shapely.buffer(shapely.geometrycollections(geoms), radius, quad_segs=QUAD_SEGS)
+    def open_floor(self, geom: shapely.Geometry) -> list[tuple[int, shapely.Polygon]]:
+        """(part, polygon) for each connected piece of geom's open floor."""
+        hits = self.tree.query(geom, predicate="intersects")
+        if not len(hits):
+            return []
+        x0, y0, x1, y1 = geom.bounds
+        cut = shapely.intersection(shapely.clip_by_rect(self.pieces[hits], x0, y0, x1, y1), geom)
+        out = []
+        for k in np.unique(self.piece_part[hits]).tolist():
+            mine = cut[self.piece_part[hits] == k]
+            mine = mine[shapely.area(mine) > 1e-6]
+            if not len(mine):
+                continue
+            # tile pieces meet along the tiles' edges: unite them
+            joined = shapely.union_all(mine) if len(mine) > 1 else mine[0]
+            for piece in shapely.get_parts(joined):
+                if isinstance(piece, shapely.Polygon) and piece.area > 1e-3:
+                    out.append((k, piece))
+        return out
 
 
 def walkable_space(layout: Layout, width: float, solid_geoms: np.ndarray) -> Space:
     radius = max(width / 2 - TOLERANCE, 0.01)
-    room = room_shape(layout.room)
-    inner = shapely.buffer(room, -radius, quad_segs=QUAD_SEGS)
-    geom = shapely.difference(inner, grown_obstacles(solid_geoms, radius)) if len(solid_geoms) else inner
-    parts = np.array([p for p in shapely.get_parts(geom) if p.area > 1e-3], dtype=object)
-    return Space(width, radius, geom, parts)
+    tiles = floor_tiles(room_shape(layout.room), radius, solid_geoms)
+    return _stitched(width, radius, tiles)
+
+
+def _stitched(width: float, radius: float, tiles: list[Tile]) -> Space:
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    pieces = np.concatenate([t.pieces for t in tiles]) if tiles else np.empty(0, dtype=object)
+    if not len(pieces):
+        return Space(width, radius, pieces, NavMesh.from_triangles(np.empty((0, 3, 2))), np.empty(0, dtype=np.int64),
+                     np.empty(0, dtype=np.int64))
+    offsets = np.cumsum([0] + [len(t.pieces) for t in tiles[:-1]])
+    owner = np.concatenate([t.owner + o for t, o in zip(tiles, offsets)])
+    mesh, kept = NavMesh.from_triangles(np.concatenate([t.triangles for t in tiles]), with_kept=True)
+    owner = owner[kept]
+    n = len(mesh.tris)
+    t, k = np.nonzero(mesh.nb >= 0)
+    _, tri_part = connected_components(coo_matrix((np.ones(len(t)), (t, mesh.nb[t, k])), shape=(n, n)),
+                                       directed=False)
+    piece_part = np.full(len(pieces), -1)
+    piece_part[owner] = tri_part
+    # a piece too thin to keep a triangle joins no other: give it a part of its own
+    lonely = np.flatnonzero(piece_part < 0)
+    piece_part[lonely] = tri_part.max(initial=-1) + 1 + np.arange(len(lonely))
+    return Space(width, radius, pieces, mesh, piece_part, tri_part)
 
 
 def entry_point(layout: Layout, space: Space, door_index: int) -> tuple[int, tuple[float, float]] | None:
@@ -80,31 +119,20 @@ def entry_point(layout: Layout, space: Space, door_index: int) -> tuple[int, tup
     a, b = (np.asarray(p) for p in room.opening_span(door))
     n = np.asarray(room.inward_normal(door.wall)) * (space.radius + 2.0)
     front = shapely.Polygon([tuple(a), tuple(b), tuple(b + n), tuple(a + n)])
-    spot = shapely.intersection(front, space.geom)
-    if spot.is_empty or spot.area < 1e-3:
+    spots = space.open_floor(front)
+    if not spots:
         return None
-    near = shapely.get_coordinates(shapely.shortest_line(shapely.Point(ideal), spot))[-1]
-    point = (float(near[0]), float(near[1]))
-    part = space.part_at(point)
-    return (part, point) if part >= 0 else None
+    here = shapely.Point(ideal)
+    part, spot = min(spots, key=lambda s: shapely.distance(here, s[1]))
+    near = shapely.get_coordinates(shapely.shortest_line(here, spot))[-1]
+    return part, (float(near[0]), float(near[1]))
 
 
 def zone_target(space: Space, zone_geom: shapely.Geometry, prefer: set[int]) -> tuple[int, tuple[float, float]] | None:
     """(part, point) to walk to in a zone: the point nearest the zone's centroid within the largest
     connected piece of (zone and walkable space), in a part reached from a door (prefer) when
     there is one. A small pocket between a wall and a table is not where a group gathers."""
-    if not len(space.parts):
-        return None
-    hits = np.flatnonzero(shapely.intersects(space.parts, zone_geom))
-    if not len(hits):
-        return None
-    x0, y0, x1, y1 = zone_geom.bounds
-    options = []
-    for k in hits.tolist():
-        inter = shapely.intersection(shapely.clip_by_rect(space.parts[k], x0, y0, x1, y1), zone_geom)
-        for piece in shapely.get_parts(inter):
-            if isinstance(piece, shapely.Polygon) and piece.area > 1e-3:
-                options.append((k not in prefer, -piece.area, k, piece))
+    options = [(k not in prefer, -piece.area, k, piece) for k, piece in space.open_floor(zone_geom)]
     if not options:
         return None
     _, _, k, piece = min(options, key=lambda o: o[:3])

@@ -194,9 +194,32 @@ class MeshGraph:
         rows = np.flatnonzero((self.tri_nodes == node).any(axis=1))
         return int(rows[0]) if len(rows) else -1
 
+    def other_way_round(self, corridor: list[int], corner: int) -> list[int] | None:
+        """The corridor going round a corner inside the free space the other way."""
+        tris, _ = self.lists
+        on = [corner in tris[t] for t in corridor]
+        if True not in on:
+            return None
+        i = on.index(True)
+        j = i
+        while j + 1 < len(corridor) and on[j + 1]:
+            j += 1
+        start, goal = corridor[i], corridor[j]
+        ways = self._ways_round(start, goal, corner)
+        now = corridor[i + 1:j + 1]
+        others = [w for w in ways if w != now]
+        if start == goal or not others:
+            return None
+        return _without_loops(corridor[:i + 1] + others[0] + corridor[j + 1:])
+
     def _round_corner(self, start: int, goal: int, corner: int) -> list[int] | None:
         """Triangles crossed walking round a corner from start to goal, the shorter way round
         (the only way at a wall corner; both ways exist only where tiles meet)."""
+        ways = self._ways_round(start, goal, corner)
+        return min(ways, key=len) if ways else None
+
+    def _ways_round(self, start: int, goal: int, corner: int) -> list[list[int]]:
+        """The triangles after start up to goal, walking round corner each way it can."""
         tris, nb = self.lists
         ways = []
         for first in (0, 1):
@@ -212,7 +235,7 @@ class MeshGraph:
                     ways.append(way)
                     break
                 prev, cur = cur, nxt
-        return min(ways, key=len) if ways else None
+        return ways
 
 
 def _without_loops(corridor: list[int]) -> list[int]:

@@ -1,0 +1,72 @@
+"""The full check caches grown footprints and floor tiles: after any edit it must say exactly
+what a cold run says."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from app.geometry import analyze, tiles
+from app.storage import load_project
+
+SAMPLES = Path(__file__).resolve().parents[2] / "app" / "assets" / "samples"
+
+
+def summary(analysis):
+    findings = [f.model_dump() for f in analysis.findings]
+    for f in findings:
+        f.pop("path")  # compared below, to round-off
+    routes = [(r.kind, r.start_id, r.end_id, r.length) for r in analysis.routes]
+    return findings, routes, analysis.walkable.area
+
+
+def assert_same(warm, cold):
+    wf, wr, wa = summary(warm)
+    cf, cr, ca = summary(cold)
+    assert wf == cf
+    assert [r[:3] for r in wr] == [r[:3] for r in cr]
+    assert [r[3] for r in wr] == pytest.approx([r[3] for r in cr], rel=1e-9, abs=1e-6)
+    assert wa == pytest.approx(ca, rel=1e-9)
+    for a, b in zip(warm.routes, cold.routes):
+        assert (a.path is None) == (b.path is None)
+        if a.path is not None:
+            assert len(a.path) == len(b.path)
+            assert [c for p in a.path for c in p] == pytest.approx([c for p in b.path for c in p], abs=1e-6)
+
+
+@pytest.mark.parametrize("sample", ["personalized-learning", "station-rotation", "broken-room"])
+def test_analysis_after_edits_equals_a_cold_run(sample):
+    layout = load_project(SAMPLES / f"{sample}.classroom.json").layouts[0]
+    rng = random.Random(sample)
+    analyze(layout)  # warm the caches
+    for step in range(6):
+        pieces = list(layout.pieces)
+        k = rng.randrange(len(pieces))
+        if step == 3:
+            pieces.insert(0, pieces.pop(k))  # the same pieces in another order
+        else:
+            dx, dy = rng.uniform(-30, 30), rng.uniform(-30, 30)
+            pieces[k] = pieces[k].model_copy(update={"x": pieces[k].x + dx, "y": pieces[k].y + dy,
+                                                     "rotation": pieces[k].rotation + rng.choice([0, 15])})
+        layout = layout.model_copy(update={"pieces": pieces})
+        warm = analyze(layout)
+        tiles.forget()
+        cold = analyze(layout)
+        assert_same(warm, cold)
+        analyze(layout.model_copy(update={"pieces": list(reversed(layout.pieces))}))  # other tiles cached meanwhile
+
+
+def test_a_moved_piece_reopens_the_gap_it_closed():
+    # the cache must not keep a blocked tile after the piece that blocked it moves away
+    layout = load_project(SAMPLES / "personalized-learning.classroom.json").layouts[0]
+    before = analyze(layout)
+    zone = next(z for z in layout.zones if z.station is not None)
+    cx, cy = zone.centroid()
+    blocker = layout.pieces[0].model_copy(update={"id": "blocker", "kind": "bookshelf-tall", "x": cx, "y": cy,
+                                                  "width": 400, "depth": 400, "rotation": 0})
+    blocked = analyze(layout.model_copy(update={"pieces": [*layout.pieces, blocker]}))
+    assert zone.id in {i for f in blocked.findings if f.code == "unreachable-zone" for i in f.ids}
+    again = analyze(layout)
+    assert summary(again) == summary(before)
