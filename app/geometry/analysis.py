@@ -15,6 +15,7 @@ from app.geometry.light import check_light
 from app.geometry.navmesh import path_length
 from app.geometry.shapes import capitalized, door_entry, door_name, piece_shapes, zone_name, zone_shapes
 from app.geometry.walkable import TOLERANCE, Space, entry_point, walkable_space, zone_target
+from app.geometry.reuse import Reuse
 from app.geometry.routes import Router
 from app.model import Finding, Layout, Severity
 from app.units import format_length
@@ -57,7 +58,7 @@ class _Ways:
 
 
 def _ways(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[int],
-          wanted_legs: list[tuple[int, int]]) -> _Ways:
+          wanted_legs: list[tuple[int, int]], reuse: Reuse | None = None) -> _Ways:
     entries = [entry_point(layout, space, d) for d in range(len(layout.room.doors))]
     door_parts = {e[0] for e in entries if e is not None}
     targets: list[tuple[int, Point] | None] = [None] * len(layout.zones)
@@ -67,24 +68,45 @@ def _ways(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[in
     legs: dict[tuple[int, int], list[Point] | None] = {leg: None for leg in wanted_legs}
     reachable = [z for z in wanted_zones if targets[z] is not None and targets[z][0] in door_parts]
     joined = [(a, b) for a, b in wanted_legs if targets[a] and targets[b] and targets[a][0] == targets[b][0]]
+    doors = [d for d, e in enumerate(entries) if e is not None]
+    starts = [entries[d][1] for d in doors]
+
+    def door_of(path: list[Point]) -> int:
+        return doors[min(range(len(doors)), key=lambda k: math.dist(starts[k], path[0]))]
+
+    keys = {z: ("entrance", tuple(starts), targets[z][1]) for z in reachable}
+    keys.update({(a, b): ("leg", targets[a][1], targets[b][1]) for a, b in joined})
+    if reuse is not None:  # walks the last edit cannot have changed
+        for z in reachable:
+            path = reuse.get(keys[z], starts, targets[z][1])
+            if path is not None:
+                entrance[z] = (door_of(path), path)
+        for a, b in joined:
+            legs[(a, b)] = reuse.get(keys[(a, b)], [targets[a][1]], targets[b][1])
+    reachable = [z for z in reachable if z not in entrance]
+    joined = [leg for leg in joined if legs[leg] is None]
     if not reachable and not joined:
         return _Ways(entries, targets, entrance, legs)
     # one graph holds every door and zone point; one search from all doors at once finds each
     # zone's nearest door, one search per zone the ways to and from it
-    doors = [d for d, e in enumerate(entries) if e is not None]
     ends = sorted({*reachable, *(z for leg in joined for z in leg)})
     at = {z: len(doors) + k for k, z in enumerate(ends)}
-    router = Router(space.mesh, [entries[d][1] for d in doors] + [targets[z][1] for z in ends])
+    router = Router(space.mesh, starts + [targets[z][1] for z in ends])
     trees = dict(zip(ends, router.trees([at[z] for z in ends])))
+    found: dict = {}
     if reachable:
         from_doors = router.nearest_tree(list(range(len(doors))))
         for z in reachable:
             path = router.best(from_doors, trees[z], at[z])
             if path is not None:
-                door = min(range(len(doors)), key=lambda k: math.dist(entries[doors[k]][1], path[0]))
-                entrance[z] = (doors[door], path)
+                entrance[z] = (door_of(path), path)
+                found[z] = path
     for a, b in joined:
-        legs[(a, b)] = router.best(trees[a], trees[b], at[b])
+        legs[(a, b)] = found[(a, b)] = router.best(trees[a], trees[b], at[b])
+    if reuse is not None:
+        for k, path in found.items():
+            if path is not None:
+                reuse.keep(keys[k], path, path_length(path))
     return _Ways(entries, targets, entrance, legs)
 
 
@@ -122,7 +144,8 @@ def analyze(layout: Layout) -> Analysis:
     stations = [z for z, zone in enumerate(layout.zones) if zone.station is not None]
     others = [z for z, zone in enumerate(layout.zones) if zone.station is None]
     legs = _rotation_legs(layout)
-    ways = _ways(layout, space, zones, stations, legs)
+    reuse = Reuse("full", space.floor.key, space.floor.serials, space.floor.grown)
+    ways = _ways(layout, space, zones, stations, legs, reuse)
     open_zones = set(ways.entrance) | reachable_zones(layout, space, zones, others)
 
     blocked_zones = [z for z in range(len(layout.zones)) if z not in open_zones]
@@ -157,6 +180,14 @@ def analyze(layout: Layout) -> Analysis:
     infos = [_route_info(layout, r) for r in entrances + [r for r in routes if r.kind == "rotation"]
              if r.path is not None]
     return Analysis(ordered(findings) + infos, space.geom, routes)
+
+
+def forget() -> None:
+    """Empty the caches the full check keeps between edits (tests compare warm and cold runs)."""
+    from app.geometry import reuse, tiles
+
+    tiles.forget()
+    reuse.forget()
 
 
 def check_layout(layout: Layout) -> list[Finding]:

@@ -93,12 +93,20 @@ def inner_room(room: shapely.Polygon, radius: float) -> tuple[tuple, shapely.Geo
     return key, hit
 
 
-def floor_tiles(room: shapely.Polygon, radius: float, footprints: np.ndarray) -> list[Tile]:
+@dataclass(frozen=True)
+class Floor:
+    key: tuple  # the room and the radius
+    tiles: list[Tile]
+    grown: np.ndarray  # the solid footprints grown by the radius
+    serials: list[int]  # a name for each grown shape, never reused
+
+
+def floor_tiles(room: shapely.Polygon, radius: float, footprints: np.ndarray) -> Floor:
     """The open floor for a walker of radius round the solid footprints, tile by tile."""
     room_key, inner = inner_room(room, radius)
-    if inner.is_empty:
-        return []
     shapes, serials = grown(footprints, radius)
+    if inner.is_empty:
+        return Floor(room_key, [], shapes, serials)
     x0, y0, x1, y1 = inner.bounds
     ix = np.arange(int(np.floor(x0 / TILE)), int(np.ceil(x1 / TILE)))
     iy = np.arange(int(np.floor(y0 / TILE)), int(np.ceil(y1 / TILE)))
@@ -122,7 +130,7 @@ def floor_tiles(room: shapely.Polygon, radius: float, footprints: np.ndarray) ->
                 _remember(_tiles, key, tile)
             if len(tile.pieces):
                 out.append(tile)
-    return out
+    return Floor(room_key, out, shapes, serials)
 
 
 def _tile(inner: shapely.Geometry, shapes: np.ndarray, tx: int, ty: int) -> Tile:

@@ -14,7 +14,7 @@ import shapely
 
 from app.geometry.navmesh import NavMesh
 from app.geometry.shapes import door_entry, room_shape
-from app.geometry.tiles import QUAD_SEGS, SIMPLIFY, Tile, floor_tiles
+from app.geometry.tiles import QUAD_SEGS, SIMPLIFY, Floor, floor_tiles
 from app.model import Layout
 
 #: a gap of exactly the clear width must stay open: grow by w/2 minus this so round-off can't close it
@@ -31,6 +31,7 @@ class Space:
     mesh: NavMesh  # triangles of all the pieces, stitched along the tiles' edges
     piece_part: np.ndarray  # the connected part of the whole space each piece belongs to
     tri_part: np.ndarray  # ... and each triangle
+    floor: Floor  # the tiles, and the grown footprints they were cut from
     _tree: shapely.STRtree | None = field(default=None, repr=False)
     _geom: shapely.Geometry | None = field(default=None, repr=False)
 
@@ -80,18 +81,18 @@ class Space:
 
 def walkable_space(layout: Layout, width: float, solid_geoms: np.ndarray) -> Space:
     radius = max(width / 2 - TOLERANCE, 0.01)
-    tiles = floor_tiles(room_shape(layout.room), radius, solid_geoms)
-    return _stitched(width, radius, tiles)
+    return _stitched(width, radius, floor_tiles(room_shape(layout.room), radius, solid_geoms))
 
 
-def _stitched(width: float, radius: float, tiles: list[Tile]) -> Space:
+def _stitched(width: float, radius: float, floor: Floor) -> Space:
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
+    tiles = floor.tiles
     pieces = np.concatenate([t.pieces for t in tiles]) if tiles else np.empty(0, dtype=object)
     if not len(pieces):
         return Space(width, radius, pieces, NavMesh.from_triangles(np.empty((0, 3, 2))), np.empty(0, dtype=np.int64),
-                     np.empty(0, dtype=np.int64))
+                     np.empty(0, dtype=np.int64), floor)
     offsets = np.cumsum([0] + [len(t.pieces) for t in tiles[:-1]])
     owner = np.concatenate([t.owner + o for t, o in zip(tiles, offsets)])
     mesh, kept = NavMesh.from_triangles(np.concatenate([t.triangles for t in tiles]), with_kept=True)
@@ -105,7 +106,7 @@ def _stitched(width: float, radius: float, tiles: list[Tile]) -> Space:
     # a piece too thin to keep a triangle joins no other: give it a part of its own
     lonely = np.flatnonzero(piece_part < 0)
     piece_part[lonely] = tri_part.max(initial=-1) + 1 + np.arange(len(lonely))
-    return Space(width, radius, pieces, mesh, piece_part, tri_part)
+    return Space(width, radius, pieces, mesh, piece_part, tri_part, floor)
 
 
 def entry_point(layout: Layout, space: Space, door_index: int) -> tuple[int, tuple[float, float]] | None:

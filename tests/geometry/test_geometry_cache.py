@@ -1,14 +1,16 @@
-"""The full check caches grown footprints and floor tiles: after any edit it must say exactly
-what a cold run says."""
+"""The full check caches grown footprints, floor tiles and the walks an edit cannot change:
+after any edit it must say exactly what a cold run says."""
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
 import pytest
 
-from app.geometry import analyze, tiles
+from app.geometry import analyze
+from app.geometry.analysis import forget
 from app.storage import load_project
 
 SAMPLES = Path(__file__).resolve().parents[2] / "app" / "assets" / "samples"
@@ -52,7 +54,7 @@ def test_analysis_after_edits_equals_a_cold_run(sample):
                                                      "rotation": pieces[k].rotation + rng.choice([0, 15])})
         layout = layout.model_copy(update={"pieces": pieces})
         warm = analyze(layout)
-        tiles.forget()
+        forget()
         cold = analyze(layout)
         assert_same(warm, cold)
         analyze(layout.model_copy(update={"pieces": list(reversed(layout.pieces))}))  # other tiles cached meanwhile
@@ -70,3 +72,24 @@ def test_a_moved_piece_reopens_the_gap_it_closed():
     assert zone.id in {i for f in blocked.findings if f.code == "unreachable-zone" for i in f.ids}
     again = analyze(layout)
     assert summary(again) == summary(before)
+
+
+def test_the_freed_floor_bound_never_overestimates():
+    # a kept walk is only as safe as this lower bound on |ap| + |pb| over the freed floor
+    import numpy as np
+    import shapely
+
+    from app.geometry.reuse import _shortest_through
+
+    rng = random.Random(7)
+    for _ in range(400):
+        a, b = (rng.uniform(0, 100), rng.uniform(0, 100)), (rng.uniform(0, 100), rng.uniform(0, 100))
+        hull = shapely.convex_hull(shapely.MultiPoint([(rng.uniform(0, 100), rng.uniform(0, 100)) for _ in range(5)]))
+        hull = hull if isinstance(hull, shapely.Polygon) else hull.buffer(0.01)
+        bound = _shortest_through(a, b, np.array([hull], dtype=object))
+        edge = np.asarray(hull.exterior.segmentize(0.05).coords)
+        best = (np.hypot(*(edge - a).T) + np.hypot(*(edge - b).T)).min()
+        if hull.intersects(shapely.LineString([a, b])):
+            best = math.dist(a, b)
+        assert bound <= best + 1e-9
+        assert bound >= best - 0.1  # and it is tight
