@@ -98,17 +98,20 @@ class Router:
     def _funnelled(self, nodes: list[int]) -> tuple[list[Point], list[int] | None]:
         g = self.graph
         a, b = self.points[nodes[0] - g.n_fixed], self.points[nodes[-1] - g.n_fixed]
-        along_graph = _dedupe([tuple(map(float, g.xy[n])) for n in nodes])
         corridor = g.corridor(nodes)
         if corridor is None:
-            return along_graph, None
+            return self._along_graph(nodes), None
         path = funnel(a, b, self.mesh.portals(corridor))
         path, corridor = self._untwisted(a, b, path, corridor)
         # the funnel through the graph walk's corridor is never longer than that walk; if
         # round-off says otherwise, the graph walk itself is a true walk
-        if path_length(path) <= path_length(along_graph) + 1e-6:
+        xy = g.xy[nodes]
+        if path_length(path) <= float(np.hypot(*np.diff(xy, axis=0).T).sum()) + 1e-6:
             return path, corridor
-        return along_graph, corridor
+        return self._along_graph(nodes), corridor
+
+    def _along_graph(self, nodes: list[int]) -> list[Point]:
+        return _dedupe([tuple(map(float, self.graph.xy[n])) for n in nodes])
 
     def _untwisted(self, a: Point, b: Point, path: list[Point], corridor: list[int]) -> tuple[list[Point], list[int]]:
         """A taut walk bends only at walls; where it bends at a corner inside the free space

@@ -216,9 +216,29 @@ class MeshGraph:
 
     def _round_corner(self, start: int, goal: int, corner: int) -> list[int] | None:
         """Triangles crossed walking round a corner from start to goal, the shorter way round
-        (the only way at a wall corner; both ways exist only where tiles meet)."""
-        ways = self._ways_round(start, goal, corner)
-        return min(ways, key=len) if ways else None
+        (the only way at a wall corner; both ways exist only where tiles meet): both ways a step
+        at a time, the first to arrive wins."""
+        tris, nb = self.lists
+        t = tris[start]
+        i = t.index(corner)
+        row = nb[start]
+        walkers = [[start, row[(i + 1) % 3], []], [start, row[(i + 2) % 3], []]]
+        for _ in range(64):
+            for w in walkers:
+                prev, cur, way = w
+                if cur < 0:
+                    continue
+                way.append(cur)
+                if cur == goal:
+                    return way
+                t = tris[cur]
+                j = t.index(corner)
+                row = nb[cur]
+                a, b = row[(j + 1) % 3], row[(j + 2) % 3]
+                w[0], w[1] = cur, (b if a == prev else a)
+            if walkers[0][1] < 0 and walkers[1][1] < 0:
+                return None
+        return None
 
     def _ways_round(self, start: int, goal: int, corner: int) -> list[list[int]]:
         """The triangles after start up to goal, walking round corner each way it can."""
