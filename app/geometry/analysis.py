@@ -14,9 +14,9 @@ from app.geometry.gaps import Gap, Obstacles, gaps_near, gaps_on_route
 from app.geometry.light import check_light
 from app.geometry.navmesh import path_length
 from app.geometry.shapes import capitalized, door_entry, door_name, piece_shapes, zone_name, zone_shapes
-from app.geometry.walkable import TOLERANCE, Space, entry_point, walkable_space, zone_target
 from app.geometry.reuse import Reuse
-from app.geometry.routes import Router
+from app.geometry.walkable import TOLERANCE, walkable_space
+from app.geometry.ways import reachable_zones, walks
 from app.model import Finding, Layout, Severity
 from app.units import format_length
 
@@ -47,85 +47,6 @@ class Analysis:
     routes: list[Route] = field(default_factory=list)
 
 
-@dataclass
-class _Ways:
-    """Door entries, zone targets and routes in one walkable space."""
-
-    entries: list[tuple[int, Point] | None]
-    targets: list[tuple[int, Point] | None]
-    entrance: dict[int, tuple[int, list[Point]]]  # zone index -> (door index, path)
-    legs: dict[tuple[int, int], list[Point] | None]
-
-
-def _ways(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[int],
-          wanted_legs: list[tuple[int, int]], reuse: Reuse | None = None) -> _Ways:
-    entries = [entry_point(layout, space, d) for d in range(len(layout.room.doors))]
-    door_parts = {e[0] for e in entries if e is not None}
-    targets: list[tuple[int, Point] | None] = [None] * len(layout.zones)
-    for z in sorted(set(wanted_zones) | {k for leg in wanted_legs for k in leg}):
-        targets[z] = zone_target(space, zones[z], door_parts)
-    entrance: dict[int, tuple[int, list[Point]]] = {}
-    legs: dict[tuple[int, int], list[Point] | None] = {leg: None for leg in wanted_legs}
-    reachable = [z for z in wanted_zones if targets[z] is not None and targets[z][0] in door_parts]
-    joined = [(a, b) for a, b in wanted_legs if targets[a] and targets[b] and targets[a][0] == targets[b][0]]
-    doors = [d for d, e in enumerate(entries) if e is not None]
-    starts = [entries[d][1] for d in doors]
-
-    def door_of(path: list[Point]) -> int:
-        return doors[min(range(len(doors)), key=lambda k: math.dist(starts[k], path[0]))]
-
-    keys = {z: ("entrance", tuple(starts), targets[z][1]) for z in reachable}
-    keys.update({(a, b): ("leg", targets[a][1], targets[b][1]) for a, b in joined})
-    if reuse is not None:  # walks the last edit cannot have changed
-        for z in reachable:
-            path = reuse.get(keys[z], starts, targets[z][1])
-            if path is not None:
-                entrance[z] = (door_of(path), path)
-        for a, b in joined:
-            legs[(a, b)] = reuse.get(keys[(a, b)], [targets[a][1]], targets[b][1])
-    reachable = [z for z in reachable if z not in entrance]
-    joined = [leg for leg in joined if legs[leg] is None]
-    if not reachable and not joined:
-        return _Ways(entries, targets, entrance, legs)
-    # one graph holds every door and zone point; one search from all doors at once finds each
-    # zone's nearest door, one search per zone the ways to and from it
-    ends = sorted({*reachable, *(z for leg in joined for z in leg)})
-    at = {z: len(doors) + k for k, z in enumerate(ends)}
-    router = Router(space.mesh, starts + [targets[z][1] for z in ends])
-    trees = dict(zip(ends, router.trees([at[z] for z in ends])))
-    found: dict = {}
-    if reachable:
-        from_doors = router.nearest_tree(list(range(len(doors))))
-        for z in reachable:
-            path = router.best(from_doors, trees[z], at[z])
-            if path is not None:
-                entrance[z] = (door_of(path), path)
-                found[z] = path
-    for a, b in joined:
-        legs[(a, b)] = found[(a, b)] = router.best(trees[a], trees[b], at[b])
-    if reuse is not None:
-        for k, path in found.items():
-            if path is not None:
-                reuse.keep(keys[k], path, path_length(path))
-    return _Ways(entries, targets, entrance, legs)
-
-
-def reachable_zones(layout: Layout, space: Space, zones: np.ndarray, which: list[int]) -> set[int]:
-    """The zones (of which) with open floor in a part of the walkable space joined to a door:
-    zones that are not stations need no route, only this."""
-    entries = [entry_point(layout, space, d) for d in range(len(layout.room.doors))]
-    door_parts = np.array(sorted({e[0] for e in entries if e is not None}), dtype=np.int64)
-    if not len(door_parts) or not which:
-        return set()
-    z, k = space.tree.query(zones[which], predicate="intersects")
-    near_door = np.isin(space.piece_part[k], door_parts)
-    z, k = z[near_door], k[near_door]
-    # open floor inside the zone: the two meet in more than their outlines (13x faster than
-    # measuring the intersection's area)
-    inside = ~shapely.touches(zones[which][z], space.pieces[k])
-    return {which[i] for i in np.unique(z[inside]).tolist()}
-
-
 def _rotation_legs(layout: Layout) -> list[tuple[int, int]]:
     index = {z.id: k for k, z in enumerate(layout.zones)}
     order = [index[i] for i in layout.transitions.rotation if i in index]
@@ -147,7 +68,7 @@ def analyze(layout: Layout) -> Analysis:
     others = [z for z, zone in enumerate(layout.zones) if zone.station is None]
     legs = _rotation_legs(layout)
     reuse = Reuse("full", space.floor.key, space.floor.serials, space.floor.grown)
-    ways = _ways(layout, space, zones, stations, legs, reuse)
+    ways = walks(layout, space, zones, stations, legs, reuse)
     open_zones = set(ways.entrance) | reachable_zones(layout, space, zones, others)
 
     blocked_zones = [z for z in range(len(layout.zones)) if z not in open_zones]
@@ -236,7 +157,7 @@ class _Why:
         self.obstacles = Obstacles.of(self.layout, self.geoms, self.solid)
         narrow = min(NARROW_WIDTH, self.width)
         space = walkable_space(self.layout, narrow, self.geoms[self.solid])
-        ways = _ways(self.layout, space, self.zones, zones, legs)
+        ways = walks(self.layout, space, self.zones, zones, legs)
         for z in zones:
             if z not in ways.entrance:
                 self.zone_gaps[z] = None

@@ -27,7 +27,6 @@ class NavMesh:
     tris: np.ndarray  # (T, 3) vertex ids, counter-clockwise (positive signed area)
     nb: np.ndarray  # (T, 3): [t, k] is the triangle across edge k (opposite vertex k), -1 at walls
     _rings: tuple | None = field(default=None, repr=False)
-    _lookup: dict | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, space: shapely.Geometry) -> NavMesh:
@@ -60,6 +59,15 @@ class NavMesh:
         mesh = cls(verts, tris, nb.reshape(n, 3))
         return (mesh, kept) if with_kept else mesh
 
+    def subset(self, keep: np.ndarray) -> NavMesh:
+        """The mesh of the triangles keep (indices); its edges to the others become walls."""
+        used = np.unique(self.tris[keep])
+        new_id = np.full(len(self.verts), -1)
+        new_id[used] = np.arange(len(used))
+        tri_id = np.full(len(self.tris) + 1, -1)  # [-1] reads a wall
+        tri_id[keep] = np.arange(len(keep))
+        return NavMesh(self.verts[used], new_id[self.tris[keep]], tri_id[self.nb[keep]])
+
     @property
     def rings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(ring of each vertex, start of each ring in the list, vertices listed ring by ring,
@@ -88,11 +96,12 @@ class NavMesh:
         ring, start, _, _ = self.rings
         return np.diff(start)[ring] == 1
 
-    def vertex_ids(self, points: list[Point]) -> np.ndarray:
-        """The vertex at each point (a funnel's bends are mesh vertices), -1 where none is."""
-        if self._lookup is None:
-            self._lookup = {(x, y): i for i, (x, y) in enumerate(self.verts.tolist())}
-        return np.array([self._lookup.get(tuple(p), -1) for p in points], dtype=np.int64)
+    def vertex_ids(self, points: list[Point], corridor: list[int]) -> np.ndarray:
+        """The vertex at each point, among the corridor's corners (a funnel bends only there),
+        -1 where none is."""
+        ids = np.unique(self.tris[corridor])
+        lookup = dict(zip(map(tuple, self.verts[ids].tolist()), ids.tolist()))
+        return np.array([lookup.get(tuple(p), -1) for p in points], dtype=np.int64)
 
     def locate_all(self, points: list[Point]) -> np.ndarray:
         """The triangle containing each point (or the nearest one), -1 if the mesh is empty."""

@@ -68,6 +68,11 @@ class Reuse:
         self.keep(key, path, length)
         return path
 
+    def length(self, key: tuple) -> float | None:
+        """The length of the walk kept under key, whether or not it still holds."""
+        hit = self.walks.get(key)
+        return hit[1] if hit is not None else None
+
     def keep(self, key: tuple, path: list[Point], length: float) -> None:
         self.memory.walks[key] = (path, length)
 

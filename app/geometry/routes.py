@@ -82,15 +82,15 @@ class Router:
         f = from_a.dist[:g.n_fixed] + from_b.dist[:g.n_fixed]
         tried: set[int] = set()
         for _ in range(ROUNDS):  # a better walk bends round other obstacles: look again from it
-            vias = [v for v in self._far_sides(best_path, f, best_len) if v not in tried]
+            vias = [v for v in self._far_sides(best_path, corridor, f, best_len) if v not in tried]
             improved = False
             for v in sorted(vias, key=lambda v: f[v]):
                 tried.add(v)
                 nodes = g.chase(from_a.pred, v)[:-1] + g.chase(from_b.pred, v)[::-1]
-                path, _ = self._funnelled(nodes)
+                path, way = self._funnelled(nodes)
                 length = path_length(path)
-                if length < best_len - 1e-9:
-                    best_path, best_len, improved = path, length, True
+                if length < best_len - 1e-9 and way is not None:
+                    best_path, best_len, corridor, improved = path, length, way, True
             if not improved:
                 break
         return best_path
@@ -118,7 +118,7 @@ class Router:
         (where four tiles meet) the corridor went round that corner the long way: turn it."""
         loose = self.mesh.loose
         for _ in range(8):
-            bends = self.mesh.vertex_ids(path[1:-1])
+            bends = self.mesh.vertex_ids(path[1:-1], corridor)
             inside = [int(v) for v in bends if v >= 0 and loose[v]]
             if not inside:
                 break
@@ -131,14 +131,14 @@ class Router:
             path, corridor = again, turned
         return path, corridor
 
-    def _far_sides(self, path: list[Point], f: np.ndarray, best_len: float) -> list[int]:
+    def _far_sides(self, path: list[Point], corridor: list[int], f: np.ndarray, best_len: float) -> list[int]:
         """For each obstacle the walk bends round, its corner farthest from the walk: the way
         round its other side goes through there."""
         if len(path) < 3:
             return []
         ring, ring_start, ring_verts, obstacle = self.mesh.rings
         verts = self.mesh.verts
-        bends = self.mesh.vertex_ids(path[1:-1])
+        bends = self.mesh.vertex_ids(path[1:-1], corridor)
         out = []
         pts = np.asarray(path)
         for rid in sorted({int(ring[v]) for v in bends if v >= 0}):
