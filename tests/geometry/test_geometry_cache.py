@@ -93,3 +93,38 @@ def test_the_freed_floor_bound_never_overestimates():
             best = math.dist(a, b)
         assert bound <= best + 1e-9
         assert bound >= best - 0.1  # and it is tight
+
+
+def long_room(moved: float = 0.0):
+    """A 200 x 40 ft hall with rows of tables, and four stations near its door."""
+    from app.model import Door, Layout, Piece, Room, TransitionPlan, Zone
+
+    pieces = [Piece(id=f"t{i}-{j}", kind="activity-table", x=120 + 150 * i + (moved if (i, j) == (3, 2) else 0),
+                    y=90 + 110 * j, rotation=15 * ((i + j) % 3)) for i in range(15) for j in range(3)]
+    zones = [Zone(id=f"s{k}", kind="collaboration", station=k + 1,
+                  polygon=[(x, 380), (x + 120, 380), (x + 120, 460), (x, 460)])
+             for k, x in enumerate([100, 350, 600, 850])]
+    return Layout(id="hall", name="hall", room=Room(outline=[(0, 0), (2400, 0), (2400, 480), (0, 480)],
+                                                   doors=[Door(id="d", wall=3, position=240, width=36)]),
+                  pieces=pieces, zones=zones, transitions=TransitionPlan(rotation=[z.id for z in zones]))
+
+
+def test_walks_searched_again_within_their_ellipse_equal_a_cold_run(monkeypatch):
+    from app.geometry import ways
+
+    sizes = []
+    search = ways._search
+
+    def spy(space, mesh, *rest):
+        sizes.append((len(mesh.tris), len(space.mesh.tris)))
+        return search(space, mesh, *rest)
+
+    monkeypatch.setattr(ways, "_search", spy)
+    forget()
+    analyze(long_room())
+    for moved in (4.0, 9.0, -6.0):
+        sizes.clear()
+        warm = analyze(long_room(moved))
+        assert any(part < whole for part, whole in sizes)  # some walks were searched in their ellipse
+        forget()
+        assert_same(warm, analyze(long_room(moved)))
