@@ -67,7 +67,7 @@ def analyze(layout: Layout) -> Analysis:
     stations = [z for z, zone in enumerate(layout.zones) if zone.station is not None]
     others = [z for z, zone in enumerate(layout.zones) if zone.station is None]
     legs = _rotation_legs(layout)
-    reuse = Reuse("full", space.floor.key, space.floor.serials, space.floor.grown)
+    reuse = Reuse("full", space.floor)
     ways = walks(layout, space, zones, stations, legs, reuse)
     open_zones = set(ways.entrance) | reachable_zones(layout, space, zones, others)
 

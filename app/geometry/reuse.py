@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from app.geometry.tiles import Floor, Footprint
+
 Point = tuple[float, float]
 
 #: an edit that changes more footprints than this re-does every walk (a paste, an undo of many)
@@ -25,8 +27,7 @@ MOST_CHANGED = 24
 @dataclass
 class Memory:
     key: tuple  # the room and the clear width
-    serials: frozenset[int]
-    shapes: dict[int, shapely.Geometry]  # grown footprints by serial
+    footprints: dict[int, Footprint]  # by serial
     walks: dict[tuple, tuple[list[Point], float]] = field(default_factory=dict)
 
 
@@ -36,20 +37,22 @@ _last: dict[str, Memory] = {}
 class Reuse:
     """What the last check found, and which of its walks still hold after this edit."""
 
-    def __init__(self, slot: str, key: tuple, serials: list[int], shapes: np.ndarray) -> None:
-        now = dict(zip(serials, shapes))
+    def __init__(self, slot: str, floor: Floor) -> None:
+        now = {f.serial: f for f in floor.footprints}
         before = _last.get(slot)
         self.walks: dict[tuple, tuple[list[Point], float]] = {}
         self.added: np.ndarray = np.empty(0, dtype=object)
         self.freed: np.ndarray = np.empty(0, dtype=object)
-        if before is not None and before.key == key:
-            added = now.keys() - before.serials
-            removed = before.serials - now.keys()
+        if before is not None and before.key == floor.key:
+            added = now.keys() - before.footprints.keys()
+            removed = before.footprints.keys() - now.keys()
             if len(added) + len(removed) <= MOST_CHANGED:
+                r = floor.radius
                 self.walks = before.walks
-                self.added = np.array([now[s] for s in sorted(added)], dtype=object)
-                self.freed = np.array([shapely.convex_hull(before.shapes[s]) for s in sorted(removed)], dtype=object)
-        self.memory = Memory(key, frozenset(now), now)
+                self.added = np.array([now[s].grown(r) for s in sorted(added)], dtype=object)
+                self.freed = np.array([shapely.convex_hull(before.footprints[s].grown(r)) for s in sorted(removed)],
+                                      dtype=object)
+        self.memory = Memory(floor.key, now)
         _last[slot] = self.memory
 
     def get(self, key: tuple, starts: list[Point], goal: Point) -> list[Point] | None:

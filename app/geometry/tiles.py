@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -28,7 +28,7 @@ SIMPLIFY = 0.5
 
 _CACHE_SIZE = 20_000
 _serial = itertools.count()
-_grown: OrderedDict[tuple[int, float], tuple[shapely.Geometry, shapely.Geometry, int]] = OrderedDict()
+_footprints: OrderedDict[int, Footprint] = OrderedDict()  # by the id of the footprint object
 _tiles: OrderedDict[tuple, Tile] = OrderedDict()
 _inner: OrderedDict[tuple, shapely.Geometry] = OrderedDict()  # by the room's WKB and the radius
 
@@ -40,9 +40,25 @@ class Tile:
     owner: np.ndarray  # (T,) which of pieces each triangle covers
 
 
+@dataclass(eq=False)
+class Footprint:
+    """One solid footprint as the floor needs it, named for good by its serial number."""
+
+    geom: shapely.Geometry  # kept alive here, so no other object can take its id
+    simple: shapely.Geometry  # round outlines simplified (and grown back over the true one)
+    serial: int
+    _grown: dict[float, shapely.Geometry] = field(default_factory=dict)
+
+    def grown(self, radius: float) -> shapely.Geometry:
+        hit = self._grown.get(radius)
+        if hit is None:
+            hit = self._grown[radius] = shapely.buffer(self.simple, radius, quad_segs=QUAD_SEGS)
+        return hit
+
+
 def forget() -> None:
     """Empty every cache (tests compare a warm run with a cold one)."""
-    _grown.clear()
+    _footprints.clear()
     _tiles.clear()
     _inner.clear()
 
@@ -53,33 +69,28 @@ def _remember(cache: OrderedDict, key, value) -> None:
         cache.popitem(last=False)
 
 
-def grown(footprints: np.ndarray, radius: float) -> tuple[np.ndarray, list[int]]:
-    """Each footprint grown by radius, and a serial number that names the grown shape for good
-    (cached by the footprint object, which the entry keeps alive so its id can't be reused)."""
-    out = np.empty(len(footprints), dtype=object)
-    serials = []
+def footprints_of(geoms: np.ndarray) -> list[Footprint]:
+    """The cached Footprint of each solid footprint polygon."""
+    out: list[Footprint | None] = []
     todo = []
-    for k, geom in enumerate(footprints):
-        hit = _grown.get((id(geom), radius))
-        if hit is not None and hit[0] is geom:
-            out[k] = hit[1]
-            serials.append(hit[2])
+    for k, geom in enumerate(geoms):
+        hit = _footprints.get(id(geom))
+        if hit is not None and hit.geom is geom:
+            out.append(hit)
         else:
+            out.append(None)
             todo.append(k)
-            serials.append(-1)
     if todo:
-        geoms = footprints[todo].copy()
-        many = shapely.get_num_coordinates(geoms) > 10
+        simple = geoms[todo].copy()
+        many = shapely.get_num_coordinates(simple) > 10
         if many.any():
             # a mitred grow by the simplify tolerance keeps the simplified outline around the true one
-            geoms[many] = shapely.buffer(shapely.simplify(geoms[many], SIMPLIFY), SIMPLIFY, join_style="mitre")
-        made = shapely.buffer(geoms, radius, quad_segs=QUAD_SEGS)
-        for k, g in zip(todo, made):
-            serial = next(_serial)
-            _remember(_grown, (id(footprints[k]), radius), (footprints[k], g, serial))
-            out[k] = g
-            serials[k] = serial
-    return out, serials
+            simple[many] = shapely.buffer(shapely.simplify(simple[many], SIMPLIFY), SIMPLIFY, join_style="mitre")
+        for k, g in zip(todo, simple):
+            entry = Footprint(geoms[k], g, next(_serial))
+            _remember(_footprints, id(geoms[k]), entry)
+            out[k] = entry
+    return out  # type: ignore[return-value]
 
 
 def inner_room(room: shapely.Polygon, radius: float) -> tuple[tuple, shapely.Geometry]:
@@ -96,22 +107,24 @@ def inner_room(room: shapely.Polygon, radius: float) -> tuple[tuple, shapely.Geo
 @dataclass(frozen=True)
 class Floor:
     key: tuple  # the room and the radius
+    radius: float
     tiles: list[Tile]
-    grown: np.ndarray  # the solid footprints grown by the radius
-    serials: list[int]  # a name for each grown shape, never reused
+    footprints: list[Footprint]  # the solid footprints the tiles were cut round
 
 
-def floor_tiles(room: shapely.Polygon, radius: float, footprints: np.ndarray) -> Floor:
+def floor_tiles(room: shapely.Polygon, radius: float, geoms: np.ndarray) -> Floor:
     """The open floor for a walker of radius round the solid footprints, tile by tile."""
     room_key, inner = inner_room(room, radius)
-    shapes, serials = grown(footprints, radius)
+    feet = footprints_of(geoms)
     if inner.is_empty:
-        return Floor(room_key, [], shapes, serials)
+        return Floor(room_key, radius, [], feet)
+    simple = np.empty(len(feet), dtype=object)
+    simple[:] = [f.simple for f in feet]
     x0, y0, x1, y1 = inner.bounds
     ix = np.arange(int(np.floor(x0 / TILE)), int(np.ceil(x1 / TILE)))
     iy = np.arange(int(np.floor(y0 / TILE)), int(np.ceil(y1 / TILE)))
-    b = shapely.bounds(shapes).reshape(-1, 4)
-    # the tiles each grown shape reaches into
+    # the tiles each footprint grown by the radius reaches into
+    b = shapely.bounds(simple).reshape(-1, 4) + np.array([-radius, -radius, radius, radius])
     lo_x, hi_x = np.floor(b[:, 0] / TILE).astype(int), np.floor(b[:, 2] / TILE).astype(int)
     lo_y, hi_y = np.floor(b[:, 1] / TILE).astype(int), np.floor(b[:, 3] / TILE).astype(int)
     on: dict[tuple[int, int], list[int]] = {}
@@ -123,20 +136,22 @@ def floor_tiles(room: shapely.Polygon, radius: float, footprints: np.ndarray) ->
     for tx in ix.tolist():
         for ty in iy.tolist():
             members = on.get((tx, ty), [])
-            key = (room_key, tx, ty, tuple(sorted(serials[k] for k in members)))
+            key = (room_key, tx, ty, tuple(sorted(feet[k].serial for k in members)))
             tile = _tiles.get(key)
             if tile is None:
-                tile = _tile(inner, shapes[members], tx, ty)
+                tile = _tile(inner, simple[members], radius, tx, ty)
                 _remember(_tiles, key, tile)
             if len(tile.pieces):
                 out.append(tile)
-    return Floor(room_key, out, shapes, serials)
+    return Floor(room_key, radius, out, feet)
 
 
-def _tile(inner: shapely.Geometry, shapes: np.ndarray, tx: int, ty: int) -> Tile:
+def _tile(inner: shapely.Geometry, simple: np.ndarray, radius: float, tx: int, ty: int) -> Tile:
     box = shapely.clip_by_rect(inner, tx * TILE, ty * TILE, (tx + 1) * TILE, (ty + 1) * TILE)
-    if len(shapes) and not box.is_empty:
-        box = shapely.difference(box, shapely.union_all(shapes))
+    if len(simple) and not box.is_empty:
+        # one buffer of the tile's footprints together: ~2x faster than growing each and uniting
+        grown = shapely.buffer(shapely.geometrycollections(simple), radius, quad_segs=QUAD_SEGS)
+        box = shapely.difference(box, grown)
     pieces = np.array([p for p in shapely.get_parts(box) if isinstance(p, shapely.Polygon) and p.area > 1e-3],
                       dtype=object)
     if not len(pieces):
