@@ -27,6 +27,8 @@ class NavMesh:
     tris: np.ndarray  # (T, 3) vertex ids, counter-clockwise (positive signed area)
     nb: np.ndarray  # (T, 3): [t, k] is the triangle across edge k (opposite vertex k), -1 at walls
     _rings: tuple | None = field(default=None, repr=False)
+    _fans: tuple | None = field(default=None, repr=False)
+    _loose: np.ndarray | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, space: shapely.Geometry) -> NavMesh:
@@ -69,6 +71,41 @@ class NavMesh:
         return NavMesh(self.verts[used], new_id[self.tris[keep]], tri_id[self.nb[keep]])
 
     @property
+    def fans(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The triangles round each vertex in turn: (start, triangles, position of corner k of
+        triangle t in its vertex's fan (T, 3), gap after each position (a wall), gaps so far).
+        Triangles round a vertex sorted by the direction of their centres are in turn; a fan
+        cut by a wall starts just after the cut."""
+        if self._fans is None:
+            n_t, n_v = len(self.tris), len(self.verts)
+            v = self.tris.ravel()
+            t = np.repeat(np.arange(n_t), 3)
+            centre = self.verts[self.tris].mean(axis=1)
+            d = centre[t] - self.verts[v]
+            order = np.lexsort((np.arctan2(d[:, 1], d[:, 0]), v))
+            vs, ts = v[order], t[order]
+            start = np.searchsorted(vs, np.arange(n_v + 1))
+            size = np.diff(start)[vs]
+            rank = np.arange(len(vs)) - start[vs]
+            nxt = start[vs] + (rank + 1) % np.maximum(size, 1)
+            joined = (self.nb[ts] == ts[nxt][:, None]).any(axis=1)
+            # rotate each fan to start after its first gap (fans with none are whole circles)
+            gap_rank = np.where(joined, n_t * 3, rank)
+            first_gap = np.full(n_v, n_t * 3)
+            np.minimum.at(first_gap, vs, gap_rank)
+            shift = np.where(first_gap[vs] < n_t * 3, first_gap[vs] + 1, 0)
+            new_rank = (rank - shift) % np.maximum(size, 1)
+            at = start[vs] + new_rank
+            fan = np.empty(len(vs), dtype=np.int64)
+            fan[at] = ts
+            gap = np.zeros(len(vs), dtype=bool)
+            gap[at] = ~joined
+            pos = np.empty(n_t * 3, dtype=np.int64)
+            pos[order] = new_rank
+            self._fans = (start, fan, pos.reshape(n_t, 3), gap, np.concatenate([[0], np.cumsum(gap)]))
+        return self._fans
+
+    @property
     def rings(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """(ring of each vertex, start of each ring in the list, vertices listed ring by ring,
         whether each ring goes round an obstacle): vertices joined by wall edges belong to one
@@ -93,8 +130,10 @@ class NavMesh:
     @property
     def loose(self) -> np.ndarray:
         """Vertices on no wall: where tiles meet inside the free space."""
-        ring, start, _, _ = self.rings
-        return np.diff(start)[ring] == 1
+        if self._loose is None:
+            ring, start, _, _ = self.rings
+            self._loose = np.diff(start)[ring] == 1
+        return self._loose
 
     def vertex_ids(self, points: list[Point], corridor: list[int]) -> np.ndarray:
         """The vertex at each point, among the corridor's corners (a funnel bends only there),

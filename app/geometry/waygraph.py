@@ -173,22 +173,48 @@ class MeshGraph:
             return steps.tolist()
         nb = self.mesh.nb
         apart = np.flatnonzero(~(nb[steps[:-1]] == steps[1:, None]).any(axis=1))
-        out = steps.tolist()
-        if len(apart):
-            out = []
-            prev = 0
-            for j in apart.tolist():
-                out += steps[prev:j + 1].tolist()
-                corner = nodes[int(idx[j + 1])]  # the node where the two steps meet
-                if corner >= self.n_corners:
-                    return None  # not a corner: the two steps should share an edge
-                way = self._round_corner(int(steps[j]), int(steps[j + 1]), corner)
-                if way is None:
-                    return None
-                out += way[:-1]
-                prev = j + 1
-            out += steps[prev:].tolist()
-        return _without_loops(out)
+        if not len(apart):
+            return _without_loops(steps.tolist())
+        corners = np.asarray(nodes)[idx[apart + 1]]  # the node where the two steps meet
+        if (corners >= self.n_corners).any():
+            return None  # not a corner: the two steps should share an edge
+        way = self._round_corners(steps, apart, corners)
+        if way is None:
+            return None
+        return _without_loops(way.tolist())
+
+    def _round_corners(self, steps: np.ndarray, apart: np.ndarray, corners: np.ndarray) -> np.ndarray | None:
+        """steps with, after each steps[j] (j in apart), the triangles crossed walking round
+        corners[j] to steps[j + 1]: the only way round a wall corner, the shorter round a corner
+        where tiles meet."""
+        start, fan, pos, gap, gaps_before = self.mesh.fans
+        tris = self.mesh.tris
+        t1, t2 = steps[apart], steps[apart + 1]
+        on1, on2 = tris[t1] == corners[:, None], tris[t2] == corners[:, None]
+        if not (on1.any(axis=1) & on2.any(axis=1)).all():
+            return None
+        p1, p2 = pos[t1, on1.argmax(axis=1)], pos[t2, on2.argmax(axis=1)]
+        base = start[corners]
+        n = start[corners + 1] - base
+        whole = gaps_before[base + n] == gaps_before[base]  # no wall: a whole circle
+        forward = (p2 - p1) % n
+        go_forward = np.where(whole, forward <= n - forward, p2 > p1)
+        count = np.where(go_forward, forward, (p1 - p2) % n)
+        lo, hi = np.minimum(p1, p2), np.maximum(p1, p2)
+        if (~whole & (gaps_before[base + hi] != gaps_before[base + lo])).any():
+            return None  # the two steps lie in fans on either side of a wall
+        step = np.where(go_forward, 1, -1)
+        extra = count - 1  # triangles strictly between the two steps
+        sizes = np.ones(len(steps), dtype=np.int64)
+        sizes[apart] += extra
+        offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        out = np.empty(int(sizes.sum()), dtype=np.int64)
+        out[offset] = steps
+        if extra.sum():
+            j = np.repeat(np.arange(len(apart)), extra)
+            r = np.arange(int(extra.sum())) - np.repeat(np.cumsum(extra) - extra, extra) + 1
+            out[offset[apart][j] + r] = fan[base[j] + (p1[j] + step[j] * r) % n[j]]
+        return out
 
     def where(self, node: int) -> int:
         if node >= self.n_fixed:
@@ -213,32 +239,6 @@ class MeshGraph:
         if start == goal or not others:
             return None
         return _without_loops(corridor[:i + 1] + others[0] + corridor[j + 1:])
-
-    def _round_corner(self, start: int, goal: int, corner: int) -> list[int] | None:
-        """Triangles crossed walking round a corner from start to goal, the shorter way round
-        (the only way at a wall corner; both ways exist only where tiles meet): both ways a step
-        at a time, the first to arrive wins."""
-        tris, nb = self.lists
-        t = tris[start]
-        i = t.index(corner)
-        row = nb[start]
-        walkers = [[start, row[(i + 1) % 3], []], [start, row[(i + 2) % 3], []]]
-        for _ in range(64):
-            for w in walkers:
-                prev, cur, way = w
-                if cur < 0:
-                    continue
-                way.append(cur)
-                if cur == goal:
-                    return way
-                t = tris[cur]
-                j = t.index(corner)
-                row = nb[cur]
-                a, b = row[(j + 1) % 3], row[(j + 2) % 3]
-                w[0], w[1] = cur, (b if a == prev else a)
-            if walkers[0][1] < 0 and walkers[1][1] < 0:
-                return None
-        return None
 
     def _ways_round(self, start: int, goal: int, corner: int) -> list[list[int]]:
         """The triangles after start up to goal, walking round corner each way it can."""

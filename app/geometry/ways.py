@@ -79,7 +79,7 @@ def walks(layout: Layout, space: Space, zones: np.ndarray, wanted_zones: list[in
             ends = [(s, targets[k][1]) for s in starts] if isinstance(k, int) else [(targets[k[0]][1], targets[k[1]][1])]
             region[k] = (ends, MARGIN * (1 + STRETCH) * before)
     found = None
-    near = _within(space.mesh, list(region.values())) if region else None
+    near = _within(space.mesh, list(region.values())) if region and _small(space, region.values()) else None
     if near is not None and len(near) < SMALLER * len(space.mesh.tris):
         found = _search(space, space.mesh.subset(near), starts, targets, reachable, joined, region)
     if found is None:
@@ -118,6 +118,25 @@ def _search(space: Space, mesh: NavMesh, starts: list[Point], targets: list, rea
             return None
         found[(a, b)] = router.best(trees[a], trees[b], at[b])
     return found
+
+
+def _small(space: Space, regions) -> bool:
+    """Whether the ellipses together could be SMALLER than the floor: each counts the lesser of
+    its area and its bounding box's overlap with the floor's."""
+    x0, y0 = space.mesh.verts.min(axis=0).tolist()
+    x1, y1 = space.mesh.verts.max(axis=0).tolist()
+    area = 0.0
+    for pairs, length in regions:
+        for (ax, ay), (bx, by) in pairs:
+            a = length / 2
+            c = math.hypot(bx - ax, by - ay) / 2
+            b = math.sqrt(max(a * a - c * c, 0.0))
+            cos, sin = ((bx - ax) / (2 * c), (by - ay) / (2 * c)) if c > 0 else (1.0, 0.0)
+            hx, hy = math.hypot(a * cos, b * sin), math.hypot(a * sin, b * cos)
+            mx, my = (ax + bx) / 2, (ay + by) / 2
+            box = max(0.0, min(x1, mx + hx) - max(x0, mx - hx)) * max(0.0, min(y1, my + hy) - max(y0, my - hy))
+            area += min(math.pi * a * b, box)
+    return area < SMALLER * (x1 - x0) * (y1 - y0)
 
 
 def _within(mesh: NavMesh, regions: list[tuple[list[tuple[Point, Point]], float]]) -> np.ndarray:
