@@ -26,7 +26,10 @@ QUAD_SEGS = 3
 #: outlines with many points (round and kidney tables) are simplified to this (in) and grown by it
 SIMPLIFY = 0.5
 
+#: footprints kept (a few hundred bytes each) and tiles kept (~10 kB each: 2,048 is ~20 MB, eleven
+#: plans of 2,000 pieces)
 _CACHE_SIZE = 20_000
+_TILES_KEPT = 2_048
 _serial = itertools.count()
 _footprints: OrderedDict[int, Footprint] = OrderedDict()  # by the id of the footprint object
 _tiles: OrderedDict[tuple, Tile] = OrderedDict()
@@ -63,9 +66,18 @@ def forget() -> None:
     _inner.clear()
 
 
-def _remember(cache: OrderedDict, key, value) -> None:
+def _keep(cache: OrderedDict, key) -> None:
+    """In use: the last to go (another thread may have dropped it meanwhile: the live checks run
+    in a worker)."""
+    try:
+        cache.move_to_end(key)
+    except KeyError:
+        pass
+
+
+def _remember(cache: OrderedDict, key, value, size: int = _CACHE_SIZE) -> None:
     cache[key] = value
-    if len(cache) > _CACHE_SIZE:
+    if len(cache) > size:
         cache.popitem(last=False)
 
 
@@ -76,6 +88,7 @@ def footprints_of(geoms: np.ndarray) -> list[Footprint]:
     for k, geom in enumerate(geoms):
         hit = _footprints.get(id(geom))
         if hit is not None and hit.geom is geom:
+            _keep(_footprints, id(geom))
             out.append(hit)
         else:
             out.append(None)
@@ -138,9 +151,11 @@ def floor_tiles(room: shapely.Polygon, radius: float, geoms: np.ndarray) -> Floo
             members = on.get((tx, ty), [])
             key = (room_key, tx, ty, tuple(sorted(feet[k].serial for k in members)))
             tile = _tiles.get(key)
-            if tile is None:
+            if tile is not None:
+                _keep(_tiles, key)
+            else:
                 tile = _tile(inner, simple[members], radius, tx, ty)
-                _remember(_tiles, key, tile)
+                _remember(_tiles, key, tile, _TILES_KEPT)
             if len(tile.pieces):
                 out.append(tile)
     return Floor(room_key, radius, out, feet)
