@@ -1,8 +1,10 @@
 """Shortest walks through free space: constrained Delaunay triangles and the funnel.
 
-The triangle corridor comes from the Steiner-point graph in app.geometry.waygraph; the simple
-stupid funnel algorithm (Mononen) then pulls the walk taut through it, exact within it. Large spaces are cut into tiles before triangulating:
-GEOS joins holes to the shell first, which grows faster than linearly with the hole count.
+The mesh is stitched from the triangles of the floor's tiles (app.geometry.tiles), or built
+from a polygon here (cut into tiles too: GEOS joins holes to the shell before triangulating,
+which grows faster than linearly with the hole count). The triangle corridor comes from the
+Steiner-point graph in app.geometry.waygraph; the simple stupid funnel algorithm (Mononen)
+pulls the walk taut through it, exact within it.
 """
 
 from __future__ import annotations
@@ -177,9 +179,6 @@ class NavMesh:
         b = self.verts[v[rows, (k + 2) % 3]].tolist()
         # t runs counter-clockwise, so its inside is left of a->b: leaving it, b is on the left
         return [((bx, by), (ax, ay)) for (ax, ay), (bx, by) in zip(a, b)]
-
-    def walk(self, start: Point, goal: Point, corridor: list[int]) -> list[Point]:
-        return funnel(start, goal, self.portals(corridor))
 
     def route(self, start: Point, goal: Point) -> list[Point] | None:
         """The shortest walk from start to goal, or None when no corridor joins them."""

@@ -14,13 +14,11 @@ import shapely
 
 from app.geometry.navmesh import NavMesh
 from app.geometry.shapes import door_entry, room_shape
-from app.geometry.tiles import QUAD_SEGS, SIMPLIFY, Floor, floor_tiles
+from app.geometry.tiles import Floor, floor_tiles
 from app.model import Layout
 
 #: a gap of exactly the clear width must stay open: grow by w/2 minus this so round-off can't close it
 TOLERANCE = 0.05
-
-__all__ = ["QUAD_SEGS", "SIMPLIFY", "TOLERANCE", "Space", "entry_point", "walkable_space", "zone_target"]
 
 
 @dataclass

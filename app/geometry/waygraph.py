@@ -122,9 +122,6 @@ class MeshGraph:
         order.data = np.concatenate([w, w])[pick]
         return cls(mesh, n_fixed, n_v, xy, point_tri, order, np.concatenate([et, et])[pick], tri_nodes)
 
-    def point_node(self, q: int) -> int:
-        return self.n_fixed + q
-
     def distances(self, sources: list[int], min_only: bool = False) -> tuple[np.ndarray, ...]:
         """Dijkstra from nodes: (dist, pred) per source, or (dist, pred, source) from the nearest."""
         from scipy.sparse.csgraph import dijkstra
