@@ -20,9 +20,10 @@ from app.geometry.navmesh import NavMesh
 Point = tuple[float, float]
 
 #: Steiner points per edge between triangles at most, and one per SPACING inches of edge: long
-#: thin triangles need them closer. 3 / 24 in: graph stretch mean 4.6 %, worst 13.9 % on 300
-#: random routes (6 / 12 in: 2.9 %, 11 %, at twice the nodes and Dijkstra time); the way round
-#: the stretch hides is found in app.geometry.routes, so the coarser graph is enough
+#: thin triangles need them closer. 3 / 24 in: graph stretch mean 4.8 %, worst 17 % on 900
+#: random routes (6 / 12 in: 2.9 %, 11 %, at twice the nodes and Dijkstra time; 2 / 36 in:
+#: worst 22 %, and one route 3.8 % long in the end); the way round the stretch hides is found in
+#: app.geometry.routes, so the coarser graph is enough
 STEINER = 3
 SPACING = 24.0
 
