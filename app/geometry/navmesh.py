@@ -168,17 +168,29 @@ class NavMesh:
 
     def portals(self, corridor: list[int]) -> list[tuple[Point, Point]]:
         """(left, right) ends of each edge crossed, seen by someone walking along the corridor."""
+        return self._portals(corridor)[0]
+
+    def _portals(self, corridor: list[int]) -> tuple[list[tuple[Point, Point]], np.ndarray]:
+        """The portals, and the vertex ids of their ends: (P, 2), left then right."""
         if len(corridor) < 2:
-            return []
+            return [], np.empty((0, 2), dtype=np.int64)
         c = np.asarray(corridor)
         t = c[:-1]
         k = np.argmax(self.nb[t] == c[1:, None], axis=1)
         v = self.tris[t]
         rows = np.arange(len(t))
-        a = self.verts[v[rows, (k + 1) % 3]].tolist()
-        b = self.verts[v[rows, (k + 2) % 3]].tolist()
         # t runs counter-clockwise, so its inside is left of a->b: leaving it, b is on the left
-        return [((bx, by), (ax, ay)) for (ax, ay), (bx, by) in zip(a, b)]
+        ends = np.column_stack([v[rows, (k + 2) % 3], v[rows, (k + 1) % 3]])
+        xy = self.verts[ends].tolist()
+        return [(tuple(left), tuple(right)) for left, right in xy], ends
+
+    def taut(self, start: Point, goal: Point, corridor: list[int]) -> tuple[list[Point], np.ndarray]:
+        """The shortest walk through the corridor, and the vertex at each of its bends."""
+        portals, ends = self._portals(corridor)
+        path, bends = _funnel(start, goal, portals)
+        b = np.asarray(bends, dtype=np.int64)
+        b = b[(b >= 0) & (b < 2 * len(portals))]  # a "bend" at the goal is the goal
+        return path, ends.ravel()[b]
 
     def route(self, start: Point, goal: Point) -> list[Point] | None:
         """The shortest walk from start to goal, or None when no corridor joins them."""
@@ -192,12 +204,18 @@ def path_length(path: list[Point]) -> float:
 
 
 def funnel(start: Point, goal: Point, portals: list[tuple[Point, Point]]) -> list[Point]:
-    """Simple stupid funnel algorithm: the taut string from start to goal through the portals.
+    """Simple stupid funnel algorithm: the taut string from start to goal through the portals."""
+    return _funnel(start, goal, portals)[0]
+
+
+def _funnel(start: Point, goal: Point, portals: list[tuple[Point, Point]]) -> tuple[list[Point], list[int]]:
+    """(the taut string, for each bend 2 g + side: the portal g it bends at, 0 left, 1 right).
 
     cross(o, a, b) > 0 when b lies left of the ray o -> a; written out inline for speed.
     """
     gates = [(start, start), *portals, (goal, goal)]
     path = [start]
+    bends: list[int] = []
     ax, ay = start
     lx, ly = rx, ry = start
     apex_i = left_i = right_i = 0
@@ -211,6 +229,7 @@ def funnel(start: Point, goal: Point, portals: list[tuple[Point, Point]]) -> lis
                 rx, ry, right_i = nrx, nry, i
             else:  # it crossed the left side: the left corner is on the path
                 path.append((lx, ly))
+                bends.append(2 * (left_i - 1))
                 ax, ay, apex_i = lx, ly, left_i
                 rx, ry = lx, ly
                 right_i = left_i = apex_i
@@ -221,6 +240,7 @@ def funnel(start: Point, goal: Point, portals: list[tuple[Point, Point]]) -> lis
                 lx, ly, left_i = nlx, nly, i
             else:
                 path.append((rx, ry))
+                bends.append(2 * (right_i - 1) + 1)
                 ax, ay, apex_i = rx, ry, right_i
                 lx, ly = rx, ry
                 left_i = right_i = apex_i
@@ -229,7 +249,7 @@ def funnel(start: Point, goal: Point, portals: list[tuple[Point, Point]]) -> lis
         i += 1
     if path[-1] != goal:
         path.append(goal)
-    return path
+    return path, bends
 
 
 def _shared_corners(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.geometry.navmesh import NavMesh, funnel, path_length
+from app.geometry.navmesh import NavMesh, path_length
 from app.geometry.waygraph import MeshGraph
 
 Point = tuple[float, float]
@@ -31,6 +31,9 @@ STRETCH = 0.2
 FAR_SAMPLES = 48
 #: rounds of "the other side of each obstacle the walk bends round"
 ROUNDS = 3
+
+
+_NONE = np.empty(0, dtype=np.int64)
 
 
 @dataclass
@@ -75,73 +78,73 @@ class Router:
         if not np.isfinite(from_a.dist[goal]):
             return None
         first = g.chase(from_a.pred, goal)
-        best_path, corridor = self._funnelled(first)
+        best_path, corridor, bends = self._funnelled(first)
         best_len = path_length(best_path)
         if corridor is None or len(corridor) < 3:
             return best_path
         f = from_a.dist[:g.n_fixed] + from_b.dist[:g.n_fixed]
         tried: set[int] = set()
         for _ in range(ROUNDS):  # a better walk bends round other obstacles: look again from it
-            vias = [v for v in self._far_sides(best_path, corridor, f, best_len) if v not in tried]
+            vias = [v for v in self._far_sides(best_path, bends, f, best_len) if v not in tried]
             improved = False
             for v in sorted(vias, key=lambda v: f[v]):
                 tried.add(v)
                 nodes = g.chase(from_a.pred, v)[:-1] + g.chase(from_b.pred, v)[::-1]
-                path, way = self._funnelled(nodes)
+                path, way, way_bends = self._funnelled(nodes)
                 length = path_length(path)
                 if length < best_len - 1e-9 and way is not None:
-                    best_path, best_len, corridor, improved = path, length, way, True
+                    best_path, best_len, corridor, bends, improved = path, length, way, way_bends, True
             if not improved:
                 break
         return best_path
 
-    def _funnelled(self, nodes: list[int]) -> tuple[list[Point], list[int] | None]:
+    def _funnelled(self, nodes: list[int]) -> tuple[list[Point], list[int] | None, np.ndarray]:
+        """(walk, its corridor, the vertex at each bend) for a node path."""
         g = self.graph
         a, b = self.points[nodes[0] - g.n_fixed], self.points[nodes[-1] - g.n_fixed]
         corridor = g.corridor(nodes)
         if corridor is None:
-            return self._along_graph(nodes), None
-        path = funnel(a, b, self.mesh.portals(corridor))
-        path, corridor = self._untwisted(a, b, path, corridor)
+            return self._along_graph(nodes), None, _NONE
+        path, bends = self.mesh.taut(a, b, corridor)
+        path, corridor, bends = self._untwisted(a, b, path, corridor, bends)
         # the funnel through the graph walk's corridor is never longer than that walk; if
         # round-off says otherwise, the graph walk itself is a true walk
         xy = g.xy[nodes]
         if path_length(path) <= float(np.hypot(*np.diff(xy, axis=0).T).sum()) + 1e-6:
-            return path, corridor
-        return self._along_graph(nodes), corridor
+            return path, corridor, bends
+        return self._along_graph(nodes), corridor, _NONE
 
     def _along_graph(self, nodes: list[int]) -> list[Point]:
         return _dedupe([tuple(map(float, self.graph.xy[n])) for n in nodes])
 
-    def _untwisted(self, a: Point, b: Point, path: list[Point], corridor: list[int]) -> tuple[list[Point], list[int]]:
+    def _untwisted(self, a: Point, b: Point, path: list[Point], corridor: list[int],
+                   bends: np.ndarray) -> tuple[list[Point], list[int], np.ndarray]:
         """A taut walk bends only at walls; where it bends at a corner inside the free space
         (where four tiles meet) the corridor went round that corner the long way: turn it."""
         loose = self.mesh.loose
         for _ in range(8):
-            bends = self.mesh.vertex_ids(path[1:-1], corridor)
-            inside = [int(v) for v in bends if v >= 0 and loose[v]]
-            if not inside:
+            inside = bends[loose[bends]]
+            if not len(inside):
                 break
-            turned = self.graph.other_way_round(corridor, inside[0])
+            turned = self.graph.other_way_round(corridor, int(inside[0]))
             if turned is None:
                 break
-            again = funnel(a, b, self.mesh.portals(turned))
+            again, again_bends = self.mesh.taut(a, b, turned)
             if path_length(again) >= path_length(path) - 1e-9:
                 break
-            path, corridor = again, turned
-        return path, corridor
+            path, corridor, bends = again, turned, again_bends
+        return path, corridor, bends
 
-    def _far_sides(self, path: list[Point], corridor: list[int], f: np.ndarray, best_len: float) -> list[int]:
+    def _far_sides(self, path: list[Point], bends: np.ndarray, f: np.ndarray, best_len: float) -> list[int]:
         """For each obstacle the walk bends round, its corner farthest from the walk: the way
         round its other side goes through there."""
         if len(path) < 3:
             return []
         ring, ring_start, ring_verts, obstacle = self.mesh.rings
         verts = self.mesh.verts
-        bends = self.mesh.vertex_ids(path[1:-1], corridor)
         out = []
         pts = np.asarray(path)
-        for rid in sorted({int(ring[v]) for v in bends if v >= 0}):
+        for rid in sorted(set(ring[bends].tolist())):
             if not obstacle[rid]:
                 continue  # the room's walls: no way round the other side
             members = ring_verts[ring_start[rid]:ring_start[rid + 1]]
