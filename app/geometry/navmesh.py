@@ -63,6 +63,38 @@ class NavMesh:
         mesh = cls(verts, tris, nb.reshape(n, 3))
         return (mesh, kept) if with_kept else mesh
 
+    @classmethod
+    def stitched(cls, parts: list[NavMesh], on_seam) -> NavMesh | None:
+        """One mesh of meshes that meet along seams (on_seam(verts) -> bool mask): their corners
+        on a seam are joined (closer than SNAP), and their wall edges there become inner edges.
+        None if joining corners would flatten a triangle (then build from the triangles)."""
+        n_v = np.cumsum([0] + [len(m.verts) for m in parts])
+        n_t = np.cumsum([0] + [len(m.tris) for m in parts])
+        verts = np.concatenate([m.verts for m in parts])
+        tris = np.concatenate([m.tris + o for m, o in zip(parts, n_v[:-1])])
+        nb = np.concatenate([np.where(m.nb >= 0, m.nb + o, -1) for m, o in zip(parts, n_t[:-1])])
+        seam = np.flatnonzero(on_seam(verts))
+        ids = np.arange(len(verts))
+        if len(seam):
+            _, group = _shared_corners(verts[seam])
+            first = np.empty(group.max() + 1, dtype=np.int64)
+            first[group[::-1]] = seam[::-1]  # numpy keeps the last write: each group's first corner
+            ids[seam] = first[group]
+        used, ids = np.unique(ids, return_inverse=True)
+        verts, tris = verts[used], ids.ravel()[tris]
+        if ((tris[:, 0] == tris[:, 1]) | (tris[:, 1] == tris[:, 2]) | (tris[:, 0] == tris[:, 2])).any():
+            return None
+        # wall edges along a seam, found twice (once from each side), are inner edges
+        t, k = np.nonzero(nb < 0)
+        a, b = tris[t, (k + 1) % 3], tris[t, (k + 2) % 3]
+        keys = np.minimum(a, b) * (len(verts) + 1) + np.maximum(a, b)
+        order = np.argsort(keys)
+        same = np.flatnonzero(keys[order][1:] == keys[order][:-1])
+        e1, e2 = order[same], order[same + 1]
+        nb[t[e1], k[e1]] = t[e2]
+        nb[t[e2], k[e2]] = t[e1]
+        return cls(verts, tris, nb)
+
     def subset(self, keep: np.ndarray) -> NavMesh:
         """The mesh of the triangles keep (indices); its edges to the others become walls."""
         used = np.unique(self.tris[keep])
@@ -136,13 +168,6 @@ class NavMesh:
             ring, start, _, _ = self.rings
             self._loose = np.diff(start)[ring] == 1
         return self._loose
-
-    def vertex_ids(self, points: list[Point], corridor: list[int]) -> np.ndarray:
-        """The vertex at each point, among the corridor's corners (a funnel bends only there),
-        -1 where none is."""
-        ids = np.unique(self.tris[corridor])
-        lookup = dict(zip(map(tuple, self.verts[ids].tolist()), ids.tolist()))
-        return np.array([lookup.get(tuple(p), -1) for p in points], dtype=np.int64)
 
     def locate_all(self, points: list[Point]) -> np.ndarray:
         """The triangle containing each point (or the nearest one), -1 if the mesh is empty."""

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from app.geometry.navmesh import NavMesh
+
 #: the side of a tile (in): about 4 groups of desks, 20-60 holes
 TILE = 240.0
 #: arc points per quarter circle where a grown corner is rounded: the arc sags at most
@@ -39,7 +41,7 @@ _inner: OrderedDict[tuple, shapely.Geometry] = OrderedDict()  # by the room's WK
 @dataclass(frozen=True)
 class Tile:
     pieces: np.ndarray  # the open floor in the tile: polygons, each connected within the tile
-    triangles: np.ndarray  # (T, 3, 2) corners of triangles covering them
+    mesh: NavMesh  # triangles covering them
     owner: np.ndarray  # (T,) which of pieces each triangle covers
 
 
@@ -169,14 +171,20 @@ def _tile(inner: shapely.Geometry, simple: np.ndarray, radius: float, tx: int, t
         box = shapely.difference(box, grown)
     pieces = np.array([p for p in shapely.get_parts(box) if isinstance(p, shapely.Polygon) and p.area > 1e-3],
                       dtype=object)
+    empty = NavMesh.from_triangles(np.empty((0, 3, 2)))
     if not len(pieces):
-        return Tile(pieces, np.empty((0, 3, 2)), np.empty(0, dtype=np.int64))
+        return Tile(pieces, empty, np.empty(0, dtype=np.int64))
     tris = shapely.constrained_delaunay_triangles(pieces)
     parts = [shapely.get_parts(t) for t in tris]
     owner = np.repeat(np.arange(len(pieces)), [len(p) for p in parts])
     flat = np.concatenate(parts)
     if not len(flat):
-        return Tile(pieces, np.empty((0, 3, 2)), owner)
-    xy = shapely.get_coordinates(flat).reshape(-1, 4, 2)[:, :3]
-    return Tile(pieces, xy, owner)
+        return Tile(pieces, empty, owner)
+    mesh, kept = NavMesh.from_triangles(shapely.get_coordinates(flat).reshape(-1, 4, 2)[:, :3], with_kept=True)
+    return Tile(pieces, mesh, owner[kept])
 
+
+def on_seam(verts: np.ndarray) -> np.ndarray:
+    """Corners on the lines between tiles (to round-off: where an outline crosses the line)."""
+    off = np.abs(verts / TILE - np.round(verts / TILE)) * TILE
+    return (off[:, 0] < 1e-6) | (off[:, 1] < 1e-6)

@@ -14,7 +14,7 @@ import shapely
 
 from app.geometry.navmesh import NavMesh
 from app.geometry.shapes import door_entry, room_shape
-from app.geometry.tiles import Floor, floor_tiles
+from app.geometry.tiles import Floor, floor_tiles, on_seam
 from app.model import Layout
 
 #: a gap of exactly the clear width must stay open: grow by w/2 minus this so round-off can't close it
@@ -93,8 +93,11 @@ def _stitched(width: float, radius: float, floor: Floor) -> Space:
                      np.empty(0, dtype=np.int64), floor)
     offsets = np.cumsum([0] + [len(t.pieces) for t in tiles[:-1]])
     owner = np.concatenate([t.owner + o for t, o in zip(tiles, offsets)])
-    mesh, kept = NavMesh.from_triangles(np.concatenate([t.triangles for t in tiles]), with_kept=True)
-    owner = owner[kept]
+    mesh = NavMesh.stitched([t.mesh for t in tiles], on_seam)
+    if mesh is None:  # a hair-thin triangle along a seam: join the corners anew
+        xy = np.concatenate([t.mesh.verts[t.mesh.tris] for t in tiles])
+        mesh, kept = NavMesh.from_triangles(xy, with_kept=True)
+        owner = owner[kept]
     n = len(mesh.tris)
     t, k = np.nonzero(mesh.nb >= 0)
     _, tri_part = connected_components(coo_matrix((np.ones(len(t)), (t, mesh.nb[t, k])), shape=(n, n)),
