@@ -4,8 +4,8 @@ An edit adds and removes grown footprints. A walk found before is still the shor
   - it does not enter any footprint the edit added (it is still a walk), and
   - the floor the edit freed lies outside its ellipse: every new way passes through freed floor,
     and a way from a through a point p to b is at least |ap| + |pb| long.
-Both are exact tests (the second on the freed shapes' convex hulls, which only makes it
-stricter), so a kept walk is the walk a fresh search would find, to the search's own accuracy.
+Both are exact tests, so a kept walk is the walk a fresh search would find, to the search's own
+accuracy.
 """
 
 from __future__ import annotations
@@ -50,8 +50,11 @@ class Reuse:
                 r = floor.radius
                 self.walks = before.walks
                 self.added = np.array([now[s].grown(r) for s in sorted(added)], dtype=object)
-                self.freed = np.array([shapely.convex_hull(before.footprints[s].grown(r)) for s in sorted(removed)],
-                                      dtype=object)
+                # the floor freed: under the shapes removed and not under those added (a piece
+                # nudged frees a sliver, not its whole footprint)
+                gone = shapely.union_all([before.footprints[s].grown(r) for s in sorted(removed)])
+                freed = shapely.difference(gone, shapely.union_all(self.added)) if len(self.added) else gone
+                self.freed = np.array([g for g in shapely.get_parts(freed) if g.area > 1e-9], dtype=object)
         self.memory = Memory(floor.key, now)
         _last[slot] = self.memory
 
@@ -84,17 +87,17 @@ def forget() -> None:
     _last.clear()
 
 
-def _shortest_through(a: Point, b: Point, hulls: np.ndarray) -> float:
-    """The least |ap| + |pb| over points p of the convex hulls (straight lines, so a lower bound
-    on any walk from a to b through them)."""
+def _shortest_through(a: Point, b: Point, shapes: np.ndarray) -> float:
+    """The least |ap| + |pb| over points p of the shapes (polygons or lines): straight lines,
+    so a lower bound on any walk from a to b through them."""
     ab = shapely.LineString([a, b])
-    if shapely.intersects(hulls, ab).any():
+    if shapely.intersects(shapes, ab).any():
         return math.dist(a, b)
-    # outside the segment ab, the least of a convex function over a convex shape lies on its
-    # outline; along one edge it is where the line from a to b (or to b mirrored in the edge's
-    # line, when a and b lie on one side of it) crosses the edge's line, clamped to the edge
-    rings = [np.asarray(h.exterior.coords) if isinstance(h, shapely.Polygon) else np.asarray(h.coords)
-             for h in hulls if not h.is_empty]
+    # |ap| + |pb| is convex with its least on ab: away from ab, its least over a shape lies on
+    # the shape's outline; along one edge it is where the line from a to b (or to b mirrored in
+    # the edge's line, when a and b lie on one side of it) crosses the edge's line, clamped
+    rings = [np.asarray(ring.coords) for h in shapes if not h.is_empty
+             for ring in ([h.exterior, *h.interiors] if isinstance(h, shapely.Polygon) else [h])]
     if not rings:
         return math.inf
     p = np.concatenate([r[:-1] if len(r) > 1 else r for r in rings])
