@@ -86,11 +86,15 @@ def test_the_freed_floor_bound_never_overestimates():
         a, b = (rng.uniform(0, 100), rng.uniform(0, 100)), (rng.uniform(0, 100), rng.uniform(0, 100))
         hull = shapely.convex_hull(shapely.MultiPoint([(rng.uniform(0, 100), rng.uniform(0, 100)) for _ in range(5)]))
         hull = hull if isinstance(hull, shapely.Polygon) else hull.buffer(0.01)
+        if rng.random() < 0.5:  # freed floor need not be convex: a sliver, a ring
+            hull = hull.difference(hull.buffer(-rng.uniform(0.5, 5)))
+            if hull.is_empty or not isinstance(hull, shapely.Polygon):
+                continue
         bound = _shortest_through(a, b, np.array([hull], dtype=object))
-        edge = np.asarray(hull.exterior.segmentize(0.05).coords)
+        edge = np.concatenate([np.asarray(r.segmentize(0.05).coords) for r in [hull.exterior, *hull.interiors]])
         best = (np.hypot(*(edge - a).T) + np.hypot(*(edge - b).T)).min()
         if hull.intersects(shapely.LineString([a, b])):
-            best = math.dist(a, b)
+            best = math.dist(a, b)  # a point of the freed floor on the straight line
         assert bound <= best + 1e-9
         assert bound >= best - 0.1  # and it is tight
 
