@@ -20,12 +20,18 @@ def samples_dir() -> Path:
 
 @pytest.fixture(autouse=True)
 def _collect_qt_cycles():
-    """Collect reference cycles (undo command -> document -> stack -> command) after each test.
+    """Let background checks finish and collect reference cycles (undo command -> document ->
+    stack -> command) after each test.
 
     Left to the interpreter, they are collected in pytest_unconfigure after the QApplication is
     gone, and deleting a QObject then segfaults.
     """
     yield
     import gc
+    import threading
 
+    # a live-checks worker still running would signal into the test's deleted window
+    for thread in threading.enumerate():
+        if thread.name == "live-checks":
+            thread.join(10)
     gc.collect()

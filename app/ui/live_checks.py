@@ -88,6 +88,7 @@ class LiveChecks(QObject):
         self.findings: list[Finding] = []
         self._generation = 0  # bumped by every edit: late results of older runs are dropped
         self._busy = False
+        self._worker: threading.Thread | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -178,7 +179,17 @@ class LiveChecks(QObject):
             except RuntimeError:  # the window closed while checking: nobody to tell
                 pass
 
-        threading.Thread(target=work, name="live-checks", daemon=True).start()
+        self._worker = threading.Thread(target=work, name="live-checks", daemon=True)
+        self._worker.start()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """No more runs, and wait for the one under way: a worker that outlives the window
+        (or the QApplication) would signal into deleted objects."""
+        self._timer.stop()
+        self._generation += 1  # whatever it finds is stale now
+        worker, self._worker = self._worker, None
+        if worker is not None and worker is not threading.current_thread():
+            worker.join(timeout)
 
     def _deliver(self, generation: int, outcome) -> None:
         self._busy = False

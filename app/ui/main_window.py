@@ -191,6 +191,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
                 event.ignore()
                 return
         self.stop_autosave()
+        self.live.stop()
         event.accept()
 
     def ask_save_changes(self) -> str:
@@ -237,4 +238,5 @@ def run_editor(path: str | None = None) -> int:
     window.show()
     window.view.fit_room()
     window.offer_recovery()
+    app.aboutToQuit.connect(window.live.stop)  # never leave a check running into teardown
     return app.exec()
