@@ -54,7 +54,7 @@ class Gui:
 
 
 @pytest.fixture
-def gui(qtbot, tmp_path, monkeypatch):
+def editor(qtbot, tmp_path, monkeypatch):
     """A shown MainWindow (1366 x 768) on a blank 30 x 32 ft room; dialogs record instead of blocking."""
     import app.ui.files as files
     import app.ui.settings as settings
@@ -77,5 +77,11 @@ def gui(qtbot, tmp_path, monkeypatch):
     qtbot.waitExposed(window)
     window.view.fit_room()
     window.view.setFocus()
-    yield Gui(qtbot, window)
+    yield window
     window.doc.undo_stack.setClean()
+
+
+@pytest.fixture
+def gui(qtbot, editor):
+    """The same editor with mouse helpers in plan inches."""
+    return Gui(qtbot, editor)

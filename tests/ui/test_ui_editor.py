@@ -2,40 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from app.canvas.style import MIME_TYPE
-
-
-@pytest.fixture
-def editor(qtbot, tmp_path, monkeypatch):
-    """A shown MainWindow on a blank 30 x 32 ft room; dialogs never block (they record)."""
-    import app.ui.files as files
-    import app.ui.settings as settings
-    from app.ui.main_window import MainWindow
-
-    ini = str(tmp_path / "settings.ini")
-    monkeypatch.setattr(settings, "_settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
-    recovery = tmp_path / "appdata" / "recovery.classroom.json"
-    monkeypatch.setattr(settings, "recovery_path", lambda: recovery)
-    monkeypatch.setattr(files, "recovery_path", lambda: recovery)
-    window = MainWindow()
-    window.messages = []
-    window.show_error = lambda text: window.messages.append(("error", text))
-    window.show_info = lambda text: window.messages.append(("info", text))
-    window.ask_save_changes = lambda: "discard"
-    window.ask_recover = lambda: False
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.view.fit_room()
-    window.view.setFocus()
-    yield window
-    window.doc.undo_stack.setClean()
 
 
 def vp(editor, x: float, y: float) -> QPoint:
