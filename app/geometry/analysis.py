@@ -107,10 +107,11 @@ def analyze(layout: Layout) -> Analysis:
 
 def forget() -> None:
     """Empty the caches the full check keeps between edits (tests compare warm and cold runs)."""
-    from app.geometry import reuse, tiles
+    from app.geometry import reuse, tiles, walkable
 
     tiles.forget()
     reuse.forget()
+    walkable.forget()
 
 
 def check_layout(layout: Layout) -> list[Finding]:

@@ -259,6 +259,8 @@ class MeshGraph:
 
 
 def _without_loops(corridor: list[int]) -> list[int]:
+    if len(set(corridor)) == len(corridor):
+        return corridor  # most corridors: no triangle twice (one set in C, not a loop in Python)
     out: list[int] = []
     seen: dict[int, int] = {}
     for t in corridor:
