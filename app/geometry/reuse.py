@@ -55,6 +55,7 @@ class Reuse:
                 gone = shapely.union_all([before.footprints[s].grown(r) for s in sorted(removed)])
                 freed = shapely.difference(gone, shapely.union_all(self.added)) if len(self.added) else gone
                 self.freed = np.array([g for g in shapely.get_parts(freed) if g.area > 1e-9], dtype=object)
+        self._freed_edges = _edges(self.freed) if len(self.freed) else None  # once, not per walk and door
         self.memory = Memory(floor.key, now)
         _last[slot] = self.memory
 
@@ -69,7 +70,7 @@ class Reuse:
             if shapely.relate_pattern(line, self.added, "T********").any():
                 return None  # it now runs through a piece
         for start in starts:
-            if len(self.freed) and _shortest_through(start, goal, self.freed) < length - 1e-6:
+            if len(self.freed) and _shortest_through(start, goal, self.freed, self._freed_edges) < length - 1e-6:
                 return None  # freed floor might give a shorter way
         self.keep(key, path, length)
         return path
@@ -87,21 +88,36 @@ def forget() -> None:
     _last.clear()
 
 
-def _shortest_through(a: Point, b: Point, shapes: np.ndarray) -> float:
+def _edges(shapes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(start, end) of every edge of the shapes' outlines (polygons or lines): (N, 2) each."""
+    rings = [np.asarray(ring.coords) for h in shapes if not h.is_empty
+             for ring in ([h.exterior, *h.interiors] if isinstance(h, shapely.Polygon) else [h])]
+    if not rings:
+        return np.empty((0, 2)), np.empty((0, 2))
+    p = np.concatenate([r[:-1] if len(r) > 1 else r for r in rings])
+    q = np.concatenate([r[1:] if len(r) > 1 else r for r in rings])
+    return p, q
+
+
+def _shortest_through(a: Point, b: Point, shapes: np.ndarray,
+                      edges: tuple[np.ndarray, np.ndarray] | None = None) -> float:
     """The least |ap| + |pb| over points p of the shapes (polygons or lines): straight lines,
-    so a lower bound on any walk from a to b through them."""
+    so a lower bound on any walk from a to b through them. edges: _edges(shapes), if known."""
     ab = shapely.LineString([a, b])
     if shapely.intersects(shapes, ab).any():
         return math.dist(a, b)
     # |ap| + |pb| is convex with its least on ab: away from ab, its least over a shape lies on
     # the shape's outline; along one edge it is where the line from a to b (or to b mirrored in
     # the edge's line, when a and b lie on one side of it) crosses the edge's line, clamped
-    rings = [np.asarray(ring.coords) for h in shapes if not h.is_empty
-             for ring in ([h.exterior, *h.interiors] if isinstance(h, shapely.Polygon) else [h])]
-    if not rings:
+    p, q = _edges(shapes) if edges is None else edges
+    if not len(p):
         return math.inf
-    p = np.concatenate([r[:-1] if len(r) > 1 else r for r in rings])
-    q = np.concatenate([r[1:] if len(r) > 1 else r for r in rings])
+    return float(least_through_each(a, b, p, q).min())
+
+
+def least_through_each(a: Point, b: Point, p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """For each segment p[i] -> q[i], the least |ax| + |xb| over its points x: a walk from a to
+    b that crosses the segment is at least this long."""
     a_, b_ = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
     d = q - p
     dd = np.maximum((d * d).sum(1), 1e-18)
@@ -124,4 +140,4 @@ def _shortest_through(a: Point, b: Point, shapes: np.ndarray) -> float:
         return np.hypot(*(x - a_).T) + np.hypot(*(x - b_).T)
 
     zero, one = np.zeros(len(p)), np.ones(len(p))
-    return float(np.min([cost(t).min() for t in (t_cross, t_a, t_b, zero, one)]))
+    return np.min([cost(t) for t in (t_cross, t_a, t_b, zero, one)], axis=0)
