@@ -193,10 +193,11 @@ class NavMesh:
 
     def portals(self, corridor: list[int]) -> list[tuple[Point, Point]]:
         """(left, right) ends of each edge crossed, seen by someone walking along the corridor."""
-        return self._portals(corridor)[0]
+        return [(tuple(left), tuple(right)) for left, right in self._portals(corridor)[0]]
 
-    def _portals(self, corridor: list[int]) -> tuple[list[tuple[Point, Point]], np.ndarray]:
-        """The portals, and the vertex ids of their ends: (P, 2), left then right."""
+    def _portals(self, corridor: list[int]) -> tuple[list[list[list[float]]], np.ndarray]:
+        """The portals as [[left x, y], [right x, y]] lists (the funnel reads them as they are),
+        and the vertex ids of their ends: (P, 2), left then right."""
         if len(corridor) < 2:
             return [], np.empty((0, 2), dtype=np.int64)
         c = np.asarray(corridor)
@@ -206,8 +207,7 @@ class NavMesh:
         rows = np.arange(len(t))
         # t runs counter-clockwise, so its inside is left of a->b: leaving it, b is on the left
         ends = np.column_stack([v[rows, (k + 2) % 3], v[rows, (k + 1) % 3]])
-        xy = self.verts[ends].tolist()
-        return [(tuple(left), tuple(right)) for left, right in xy], ends
+        return self.verts[ends].tolist(), ends
 
     def taut(self, start: Point, goal: Point, corridor: list[int]) -> tuple[list[Point], np.ndarray]:
         """The shortest walk through the corridor, and the vertex at each of its bends."""
@@ -233,7 +233,7 @@ def funnel(start: Point, goal: Point, portals: list[tuple[Point, Point]]) -> lis
     return _funnel(start, goal, portals)[0]
 
 
-def _funnel(start: Point, goal: Point, portals: list[tuple[Point, Point]]) -> tuple[list[Point], list[int]]:
+def _funnel(start: Point, goal: Point, portals: list) -> tuple[list[Point], list[int]]:
     """(the taut string, for each bend 2 g + side: the portal g it bends at, 0 left, 1 right).
 
     cross(o, a, b) > 0 when b lies left of the ray o -> a; written out inline for speed.
