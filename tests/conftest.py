@@ -34,4 +34,10 @@ def _collect_qt_cycles():
     for thread in threading.enumerate():
         if thread.name == "live-checks":
             thread.join(10)
+    # mime data our copy put on the clipboard is deleted by Qt's exit handlers after Python is
+    # gone: a segfault at the very end of the run (Shiboken::Object::destroy, tstate=0)
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        QApplication.clipboard().clear()
     gc.collect()

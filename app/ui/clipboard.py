@@ -53,3 +53,13 @@ def paste_items(doc: Document, offset: float = 12.0) -> list[str]:
     except EditError:
         return []
     return [p.id for p in pieces] + [z.id for z in zones]
+
+
+def release_clipboard() -> None:
+    """Before the app quits, take back mime data we put on the clipboard: Qt deletes it in its
+    exit handlers, after Python is gone, and the Python wrapper's teardown then segfaults.
+    Only our own copy is lost (it is only meaningful to this program)."""
+    board = QGuiApplication.clipboard()
+    data = board.mimeData()
+    if data is not None and data.hasFormat(MIME):
+        board.clear()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QM
 from app.canvas.scene import PlanScene
 from app.canvas.view import PlanView
 from app.ui.actions import EditActions
+from app.ui.clipboard import release_clipboard
 from app.ui.document import Document, blank_project
 from app.ui.files import FileActions
 from app.ui.findings_panel import FindingsPanel
@@ -239,4 +240,5 @@ def run_editor(path: str | None = None) -> int:
     window.view.fit_room()
     window.offer_recovery()
     app.aboutToQuit.connect(window.live.stop)  # never leave a check running into teardown
+    app.aboutToQuit.connect(release_clipboard)
     return app.exec()
