@@ -10,9 +10,11 @@ empties those caches before every run (the first check of a freshly opened plan)
 
 from __future__ import annotations
 
+import collections
 import os
 import statistics
 import time
+from contextlib import contextmanager
 
 import shapely
 
@@ -88,6 +90,61 @@ def main() -> None:
               f"{(f'{target:.0f}' if target else '-'):>6} | {worst:>8.1f} | {cold_ms:>8.1f} | {cold_ms / full:>9.1f} | "
               f"{naive:>9.1f} | {naive / light:>11.0f}")
     print(f"targets: full as listed; light at 2000 <= {TARGET_LIGHT_2000:.0f} ms")
+    _phases(PHASE_SIZE)
+
+
+#: the size whose edits are broken down by phase
+PHASE_SIZE = 100
+
+
+@contextmanager
+def _timed(spots: list[tuple[object, str, str]], into: dict[str, float]):
+    """Time every call of each (owner, attribute) under its label; put the originals back after."""
+    saved = [(owner, name, getattr(owner, name)) for owner, name, _ in spots]
+
+    def timer(fn, label):
+        def run(*args, **kwargs):
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                into[label] += time.perf_counter() - t
+        return run
+
+    for (owner, name, label), (_, _, fn) in zip(spots, saved):
+        setattr(owner, name, timer(fn, label))
+    try:
+        yield
+    finally:
+        for owner, name, fn in saved:
+            setattr(owner, name, fn)
+
+
+def _phases(n: int) -> None:
+    """Where a one-piece edit's time goes (ms per edit; nested phases are inside their parent)."""
+    from app.geometry import analysis, navmesh, routes, walkable, waygraph, ways
+    from app.geometry.reuse import Reuse
+
+    spots = [(analysis, "walkable_space", "floor (tiles, mesh)"), (analysis, "walks", "walks"),
+             (ways, "zone_target", "  zone targets"), (Reuse, "get", "  kept walks checked"),
+             (ways, "_search", "  walks searched"), (waygraph.MeshGraph, "build", "    route graph"),
+             (waygraph.MeshGraph, "distances", "    Dijkstra"), (routes.Router, "best", "    best way round"),
+             (waygraph.MeshGraph, "corridor", "      corridors"), (navmesh.NavMesh, "taut", "      funnel"),
+             (routes.Router, "_far_sides", "      far sides"), (analysis, "reachable_zones", "other zones"),
+             (analysis, "check_light", "light checks")]
+    layout = make_layout(n)
+    check_layout(layout)
+    variants = [_nudged(layout, k) for k in range(21)]
+    for v in variants:
+        piece_shapes(v)
+    spent: dict[str, float] = collections.defaultdict(float)
+    with _timed(spots, spent):
+        edits = _times_ms(lambda k: check_layout(variants[k]), len(variants))
+    total = statistics.mean(edits)
+    print(f"an edit at {n} pieces by phase (mean of {len(edits)}: {total:.1f} ms, with timers)")
+    for _, _, label in spots:
+        ms = spent[label] * 1e3 / len(edits)
+        print(f"  {label:<24} {ms:>6.2f} ms {ms / total:>6.0%}")
 
 
 if __name__ == "__main__":
