@@ -9,6 +9,16 @@ from PySide6.QtWidgets import (
 from app.ui.settings import Preferences
 
 
+
+def _form_with_ok_cancel(dialog: QDialog, form: QFormLayout) -> None:
+    """Lay a dialog out as its form above OK / Cancel (in the platform's order)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    box = QVBoxLayout(dialog)
+    box.addLayout(form)
+    box.addWidget(buttons)
+
 class NewRoomDialog(QDialog):
     """Width and depth in feet (or metres) of a rectangular room with one door."""
 
@@ -30,12 +40,7 @@ class NewRoomDialog(QDialog):
                 box.setValue(default)
         form.addRow("Room width", self.width_box)
         form.addRow("Room depth", self.depth_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(buttons)
+        _form_with_ok_cancel(self, form)
 
     def size_in_inches(self) -> tuple[float, float]:
         factor = 39.37 if self.metric else 12.0
@@ -60,12 +65,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Units", self.units)
         form.addRow("Grid step", self.grid)
         form.addRow(self.snapping)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(buttons)
+        _form_with_ok_cancel(self, form)
 
     def preferences(self) -> Preferences:
         return Preferences(self.units.currentData(), self.grid.value(), self.snapping.isChecked())
@@ -113,12 +113,7 @@ class ProjectDetailsDialog(QDialog):
         form.addRow("Course or grade", self.course)
         form.addRow("Class size", self.class_size)
         form.addRow("Units", self.units)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addLayout(form)
-        box.addWidget(buttons)
+        _form_with_ok_cancel(self, form)
         self.setMinimumWidth(420)
 
     def fields(self) -> dict:
