@@ -14,6 +14,23 @@ from app.canvas import style
 from app.model import ZONE_KINDS, Piece, Room, Zone
 
 
+
+class PathShaped:
+    """An item whose shape is one painter path (`_path`) with a drawing margin (`_bounds`)."""
+
+    _path: QPainterPath
+    _bounds: QRectF
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._path
+
+    def footprint_rect(self) -> QRectF:
+        """The outline's box on the plan (no drawing margin): what snapping lines up."""
+        return self.mapToScene(self._path.boundingRect()).boundingRect()
+
 class RoomItem(QGraphicsItem):
     """Floor, thick walls, doors with their swing, windows and wall features (whiteboards...)."""
 
@@ -135,7 +152,7 @@ class RoomItem(QGraphicsItem):
         painter.restore()
 
 
-class PieceItem(QGraphicsObject):
+class PieceItem(PathShaped, QGraphicsObject):
     """A piece of furniture by its footprint, with its label upright."""
 
     def __init__(self, piece: Piece):
@@ -157,15 +174,6 @@ class PieceItem(QGraphicsObject):
         self.setToolTip(f"{piece.display_name}: {piece.width:g} x {piece.depth:g} in")
         self.update()
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._path
-
-    def footprint_rect(self) -> QRectF:
-        """The footprint's box on the plan (no drawing margin): what snapping lines up."""
-        return self.mapToScene(self._path.boundingRect()).boundingRect()
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -221,7 +229,7 @@ class QStyleOptionScale:
         return math.hypot(t.m11(), t.m12()) or 1.0
 
 
-class ZoneItem(QGraphicsObject):
+class ZoneItem(PathShaped, QGraphicsObject):
     """A zone/station: tinted and hatched in its kind's colour, with number, icon and name."""
 
     def __init__(self, zone: Zone):
@@ -246,14 +254,6 @@ class ZoneItem(QGraphicsObject):
         self.label.show_zone(zone)
         self.update()
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._path
-
-    def footprint_rect(self) -> QRectF:
-        return self.mapToScene(self._path.boundingRect()).boundingRect()
 
     def outline_shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()

@@ -12,13 +12,14 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from app.canvas import style, walls
+from app.canvas.items import PathShaped
 from app.model import Room
 from app.ui import commands as cmd
 
 BAND_OUT, BAND_IN = 9.0, 5.0  # in: what the pointer can grab of an opening, outside / inside the wall
 
 
-class OpeningItem(QGraphicsObject):
+class OpeningItem(PathShaped, QGraphicsObject):
     """The grabbable band over one door, window or wall feature; drawn only when selected or flagged."""
 
     def __init__(self, room: Room, opening):
@@ -41,12 +42,6 @@ class OpeningItem(QGraphicsObject):
         self._bounds = self._path.boundingRect().adjusted(-2, -2, 2, 2)
         self.setToolTip(f"{walls.opening_name(opening)}: {opening.width:g} in wide. Drag along the walls to move it.")
         self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def shape(self) -> QPainterPath:
-        return self._path
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         if not (self.isSelected() or self.problem):
