@@ -12,17 +12,22 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
+# the route search's compiled loops: compiled once here (seconds), loaded from the cache after
+$(VENV)/.kernels: $(VENV)/.installed app/geometry/kernels.py
+	$(PY) -c "from app.geometry.kernels import warm; warm()"
+	touch $@
+
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(VENV)/.installed
+run: $(VENV)/.kernels
 	$(VENV)/bin/classroom-layout run $(SAMPLE)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(VENV)/.kernels
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.kernels
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 clean:

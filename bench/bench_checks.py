@@ -2,8 +2,8 @@
 
 Prints medians for check_light and check_layout on generated layouts (bench/generate.py) of
 30 to 2,000 pieces, and a naive pairwise overlap check measured in the same run. Each full run
-gets a freshly nudged copy of the layout (one piece moved, as after a drag): what the editor
-does after every edit, so the caches it keeps between edits (footprints, floor tiles, walks the
+checks the layout after one more edit (one more piece moved a little, as after a drag): what
+the editor does after every edit, so the caches it keeps between edits (footprints, floor tiles, walks the
 edit cannot change: app.geometry.tiles, app.geometry.reuse) work as they do there. "cold ms"
 empties those caches before every run (the first check of a freshly opened plan).
 """
@@ -61,6 +61,16 @@ def _nudged(layout, k: int):
     return layout.model_copy(update={"pieces": pieces})
 
 
+def edit_chain(layout, count: int) -> list:
+    """count layouts, each the one before with one more piece nudged by 0.5 to 10.5 in: a
+    teacher's edits one after another, each differing from the last in exactly one piece."""
+    out = []
+    for k in range(count):
+        layout = _nudged(layout, k % 21)
+        out.append(layout)
+    return out
+
+
 def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"shapely {shapely.__version__}, load average {load:.2f} on {os.cpu_count()} cores")
@@ -70,7 +80,7 @@ def main() -> None:
         layout = make_layout(n)
         check_light(layout)  # footprints cached, as in the editor after the first paint
         check_layout(layout)  # the check when the plan is opened (and scipy is loaded)
-        variants = [_nudged(layout, k) for k in range(21)]  # nudges of 0.5 to 10.5 in
+        variants = edit_chain(layout, 21)
         for v in variants:
             piece_shapes(v)
         light = _median_ms(lambda k: check_light(variants[k]), 21)
@@ -122,19 +132,19 @@ def _timed(spots: list[tuple[object, str, str]], into: dict[str, float]):
 
 def _phases(n: int) -> None:
     """Where a one-piece edit's time goes (ms per edit; nested phases are inside their parent)."""
-    from app.geometry import analysis, navmesh, routes, walkable, waygraph, ways
+    from app.geometry import analysis, kernels, routes, waygraph, ways
     from app.geometry.reuse import Reuse
 
     spots = [(analysis, "walkable_space", "floor (tiles, mesh)"), (analysis, "walks", "walks"),
              (ways, "zone_target", "  zone targets"), (Reuse, "get", "  kept walks checked"),
              (ways, "_search", "  walks searched"), (waygraph.MeshGraph, "build", "    route graph"),
-             (waygraph.MeshGraph, "distances", "    Dijkstra"), (routes.Router, "best", "    best way round"),
-             (waygraph.MeshGraph, "corridor", "      corridors"), (navmesh.NavMesh, "taut", "      funnel"),
+             (kernels, "dijkstra", "    Dijkstra"), (routes.Router, "best", "    best way round"),
+             (kernels, "corridor", "      corridors"), (kernels, "taut", "      funnel"),
              (routes.Router, "_far_sides", "      far sides"), (analysis, "reachable_zones", "other zones"),
              (analysis, "check_light", "light checks")]
     layout = make_layout(n)
     check_layout(layout)
-    variants = [_nudged(layout, k) for k in range(21)]
+    variants = edit_chain(layout, 21)
     for v in variants:
         piece_shapes(v)
     spent: dict[str, float] = collections.defaultdict(float)

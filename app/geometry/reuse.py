@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from app.geometry import kernels
 from app.geometry.tiles import Floor, Footprint
 
 Point = tuple[float, float]
@@ -28,7 +29,7 @@ MOST_CHANGED = 24
 class Memory:
     key: tuple  # the room and the clear width
     footprints: dict[int, Footprint]  # by serial
-    walks: dict[tuple, tuple[list[Point], float]] = field(default_factory=dict)
+    walks: dict[tuple, tuple[list[Point], float, np.ndarray]] = field(default_factory=dict)  # path, length, as array
 
 
 _last: dict[str, Memory] = {}
@@ -40,7 +41,7 @@ class Reuse:
     def __init__(self, slot: str, floor: Floor) -> None:
         now = {f.serial: f for f in floor.footprints}
         before = _last.get(slot)
-        self.walks: dict[tuple, tuple[list[Point], float]] = {}
+        self.walks: dict[tuple, tuple[list[Point], float, np.ndarray]] = {}
         self.added: np.ndarray = np.empty(0, dtype=object)
         self.freed: np.ndarray = np.empty(0, dtype=object)
         if before is not None and before.key == floor.key:
@@ -56,6 +57,8 @@ class Reuse:
                 freed = shapely.difference(gone, shapely.union_all(self.added)) if len(self.added) else gone
                 self.freed = np.array([g for g in shapely.get_parts(freed) if g.area > 1e-9], dtype=object)
         self._freed_edges = _edges(self.freed) if len(self.freed) else None  # once, not per walk and door
+        self._added_box = (np.concatenate([shapely.bounds(self.added).min(axis=0)[:2], shapely.bounds(self.added).max(axis=0)[2:]])
+                           if len(self.added) else None)
         self.memory = Memory(floor.key, now)
         _last[slot] = self.memory
 
@@ -64,15 +67,18 @@ class Reuse:
         hit = self.walks.get(key)
         if hit is None:
             return None
-        path, length = hit
-        if len(self.added):
-            line = shapely.LineString(path) if len(path) > 1 else shapely.Point(path[0])
+        path, length, xy = hit
+        if self._added_box is not None and kernels.near_box(xy, self._added_box):
+            line = shapely.LineString(xy) if len(xy) > 1 else shapely.Point(xy[0])
             if shapely.relate_pattern(line, self.added, "T********").any():
                 return None  # it now runs through a piece
-        for start in starts:
-            if len(self.freed) and _shortest_through(start, goal, self.freed, self._freed_edges) < length - 1e-6:
-                return None  # freed floor might give a shorter way
-        self.keep(key, path, length)
+        if self._freed_edges is not None:
+            p, q = self._freed_edges
+            b = np.asarray(goal, dtype=float)
+            for start in starts:
+                if kernels.shortest_through(np.asarray(start, dtype=float), b, p, q) < length - 1e-6:
+                    return None  # freed floor might give a shorter way
+        self.memory.walks[key] = hit
         return path
 
     def length(self, key: tuple) -> float | None:
@@ -81,7 +87,7 @@ class Reuse:
         return hit[1] if hit is not None else None
 
     def keep(self, key: tuple, path: list[Point], length: float) -> None:
-        self.memory.walks[key] = (path, length)
+        self.memory.walks[key] = (path, length, np.asarray(path, dtype=float).reshape(-1, 2))
 
 
 def forget() -> None:
@@ -99,45 +105,10 @@ def _edges(shapes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return p, q
 
 
-def _shortest_through(a: Point, b: Point, shapes: np.ndarray,
-                      edges: tuple[np.ndarray, np.ndarray] | None = None) -> float:
-    """The least |ap| + |pb| over points p of the shapes (polygons or lines): straight lines,
-    so a lower bound on any walk from a to b through them. edges: _edges(shapes), if known."""
-    ab = shapely.LineString([a, b])
-    if shapely.intersects(shapes, ab).any():
-        return math.dist(a, b)
-    # |ap| + |pb| is convex with its least on ab: away from ab, its least over a shape lies on
-    # the shape's outline; along one edge it is where the line from a to b (or to b mirrored in
-    # the edge's line, when a and b lie on one side of it) crosses the edge's line, clamped
-    p, q = _edges(shapes) if edges is None else edges
+def _shortest_through(a: Point, b: Point, shapes: np.ndarray) -> float:
+    """The least |ap| + |pb| over points p of the polygons: straight lines, so a lower bound on
+    any walk from a to b through them (kernels.shortest_through on their outlines)."""
+    p, q = _edges(shapes)
     if not len(p):
         return math.inf
-    return float(least_through_each(a, b, p, q).min())
-
-
-def least_through_each(a: Point, b: Point, p: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """For each segment p[i] -> q[i], the least |ax| + |xb| over its points x: a walk from a to
-    b that crosses the segment is at least this long."""
-    a_, b_ = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    d = q - p
-    dd = np.maximum((d * d).sum(1), 1e-18)
-    n = np.column_stack([-d[:, 1], d[:, 0]])
-    side_a = ((a_ - p) * n).sum(1)
-    side_b = ((b_ - p) * n).sum(1)
-    mirror = (side_a * side_b > 0)[:, None]
-    b2 = np.where(mirror, b_ - 2 * (side_b / dd)[:, None] * n, b_)
-    # a + s (b2 - a) meets p + t d: t from the cross products
-    e = b2 - a_
-    den = e[:, 0] * d[:, 1] - e[:, 1] * d[:, 0]
-    num = e[:, 0] * (a_[1] - p[:, 1]) - e[:, 1] * (a_[0] - p[:, 0])
-    flat = np.abs(den) < 1e-12
-    t_cross = np.where(flat, 0.0, num / np.where(flat, 1.0, den))
-    t_a = ((a_ - p) * d).sum(1) / dd  # for a line through a or b, their own feet as well
-    t_b = ((b_ - p) * d).sum(1) / dd
-
-    def cost(t: np.ndarray) -> np.ndarray:
-        x = p + np.clip(t, 0.0, 1.0)[:, None] * d
-        return np.hypot(*(x - a_).T) + np.hypot(*(x - b_).T)
-
-    zero, one = np.zeros(len(p)), np.ones(len(p))
-    return np.min([cost(t) for t in (t_cross, t_a, t_b, zero, one)], axis=0)
+    return float(kernels.shortest_through(np.asarray(a, dtype=float), np.asarray(b, dtype=float), p, q))

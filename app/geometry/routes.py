@@ -14,12 +14,12 @@ the graph walk alone 37 over 2 % (worst 10.7 %); with the far sides, worst 0.1 %
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from app.geometry.navmesh import NavMesh, path_length
+from app.geometry import kernels
+from app.geometry.navmesh import NavMesh
 from app.geometry.waygraph import MeshGraph
 
 Point = tuple[float, float]
@@ -50,26 +50,23 @@ class Router:
     def __init__(self, mesh: NavMesh, points: list[Point]) -> None:
         self.mesh, self.points = mesh, points
         self.graph = MeshGraph.build(mesh, points)
-        self._adjacent: np.ndarray | None = None
+        m = self.graph.matrix
+        self._csr = (m.indptr, m.indices, m.data)
+        self._xy = np.asarray(points, dtype=float).reshape(-1, 2)
 
     def node(self, point: int) -> int:
         return self.graph.n_fixed + point
 
-    def trees(self, points: list[int]) -> list[Tree]:
-        """One Dijkstra per point (scipy runs them in one call)."""
-        if not points:
-            return []
-        dist, pred = self.graph.distances([self.node(p) for p in points])
-        return [Tree(dist[i], pred[i]) for i in range(len(points))]
-
-    def nearest_tree(self, points: list[int]) -> Tree:
-        """Distances from the nearest of points (one multi-source Dijkstra)."""
-        dist, pred, _ = self.graph.distances([self.node(p) for p in points], min_only=True)
+    def tree(self, sources: list[int], targets: list[int], floor: float = 0.0) -> Tree:
+        """Distances from the nearest of the points sources, as far as the walks to the points
+        targets (and one of length floor) need: within 1 + STRETCH of the longest."""
+        nodes = np.array([self.node(p) for p in sources], dtype=np.int64)
+        dist, pred = kernels.dijkstra(*self._csr, nodes, np.array([self.node(p) for p in targets], dtype=np.int64),
+                                      floor, 1 + STRETCH)
         return Tree(dist, pred)
 
     def walk(self, a: int, b: int) -> list[Point] | None:
-        ta, tb = self.trees([a, b])
-        return self.best(ta, tb, b)
+        return self.best(self.tree([a], [b]), self.tree([b], [a]), b)
 
     def best(self, from_a: Tree, from_b: Tree, b: int) -> list[Point] | None:
         """The shortest walk from from_a's source(s) to point b (from_b is the tree from b)."""
@@ -77,101 +74,86 @@ class Router:
         goal = self.node(b)
         if not np.isfinite(from_a.dist[goal]):
             return None
-        first = g.chase(from_a.pred, goal)
+        first = kernels.chase(from_a.pred, goal)
         best_path, corridor, bends = self._funnelled(first)
-        best_len = path_length(best_path)
+        best_len = kernels.length(best_path)
         if corridor is None or len(corridor) < 3:
-            return best_path
+            return _points(best_path)
         f = from_a.dist[:g.n_fixed] + from_b.dist[:g.n_fixed]
         tried: set[int] = set()
         for _ in range(ROUNDS):  # a better walk bends round other obstacles: look again from it
-            vias = [v for v in self._far_sides(best_path, bends, f, best_len) if v not in tried]
+            vias = [v for v in self._far_sides(best_path, bends, f, best_len).tolist() if v not in tried]
             improved = False
             for v in sorted(vias, key=lambda v: f[v]):
                 tried.add(v)
-                nodes = g.chase(from_a.pred, v)[:-1] + g.chase(from_b.pred, v)[::-1]
+                nodes = np.concatenate([kernels.chase(from_a.pred, v)[:-1], kernels.chase(from_b.pred, v)[::-1]])
                 path, way, way_bends = self._funnelled(nodes)
-                length = path_length(path)
+                length = kernels.length(path)
                 if length < best_len - 1e-9 and way is not None:
                     best_path, best_len, corridor, bends, improved = path, length, way, way_bends, True
             if not improved:
                 break
-        return best_path
+        return _points(best_path)
 
-    def _funnelled(self, nodes: list[int]) -> tuple[list[Point], list[int] | None, np.ndarray]:
-        """(walk, its corridor, the vertex at each bend) for a node path."""
-        g = self.graph
-        a, b = self.points[nodes[0] - g.n_fixed], self.points[nodes[-1] - g.n_fixed]
-        corridor = g.corridor(nodes)
+    def _funnelled(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+        """(walk (K, 2), its corridor, the vertex at each bend) for a node path."""
+        g, mesh = self.graph, self.mesh
+        a, b = self._xy[nodes[0] - g.n_fixed], self._xy[nodes[-1] - g.n_fixed]
+        corridor = self._corridor(nodes)
         if corridor is None:
             return self._along_graph(nodes), None, _NONE
-        path, bends = self.mesh.taut(a, b, corridor)
+        path, bends = kernels.taut(a, b, corridor, mesh.verts, mesh.tris, mesh.nb)
         path, corridor, bends = self._untwisted(a, b, path, corridor, bends)
         # the funnel through the graph walk's corridor is never longer than that walk; if
         # round-off says otherwise, the graph walk itself is a true walk
-        xy = g.xy[nodes]
-        if path_length(path) <= float(np.hypot(*np.diff(xy, axis=0).T).sum()) + 1e-6:
+        if kernels.length(path) <= kernels.length(g.xy[nodes]) + 1e-6:
             return path, corridor, bends
         return self._along_graph(nodes), corridor, _NONE
 
-    def _along_graph(self, nodes: list[int]) -> list[Point]:
-        return _dedupe([tuple(map(float, self.graph.xy[n])) for n in nodes])
+    def _corridor(self, nodes: np.ndarray) -> np.ndarray | None:
+        g = self.graph
+        if len(nodes) < 2:
+            t = g.where(int(nodes[0]))
+            return np.array([t]) if t >= 0 else None
+        way = kernels.corridor(nodes, *self._csr[:2], g.edge_tri, self.mesh.tris, self.mesh.nb, g.n_corners)
+        return way if len(way) else None
 
-    def _untwisted(self, a: Point, b: Point, path: list[Point], corridor: list[int],
-                   bends: np.ndarray) -> tuple[list[Point], list[int], np.ndarray]:
+    def _along_graph(self, nodes: np.ndarray) -> np.ndarray:
+        xy = self.graph.xy[nodes]
+        keep = np.ones(len(xy), dtype=bool)
+        keep[1:] = np.hypot(*np.diff(xy, axis=0).T) > 1e-9
+        out = xy[keep]
+        return out if len(out) > 1 else xy[[0, -1]]
+
+    def _untwisted(self, a: np.ndarray, b: np.ndarray, path: np.ndarray, corridor: np.ndarray,
+                   bends: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A taut walk bends only at walls; where it bends at a corner inside the free space
         (where four tiles meet) the corridor went round that corner the long way: turn it."""
         loose = self.mesh.loose
+        mesh = self.mesh
         for _ in range(8):
             inside = bends[loose[bends]]
             if not len(inside):
                 break
-            turned = self.graph.other_way_round(corridor, int(inside[0]))
+            turned = self.graph.other_way_round(corridor.tolist(), int(inside[0]))
             if turned is None:
                 break
-            again, again_bends = self.mesh.taut(a, b, turned)
-            if path_length(again) >= path_length(path) - 1e-9:
+            turned = np.asarray(turned, dtype=np.int64)
+            again, again_bends = kernels.taut(a, b, turned, mesh.verts, mesh.tris, mesh.nb)
+            if kernels.length(again) >= kernels.length(path) - 1e-9:
                 break
             path, corridor, bends = again, turned, again_bends
         return path, corridor, bends
 
-    def _far_sides(self, path: list[Point], bends: np.ndarray, f: np.ndarray, best_len: float) -> list[int]:
+    def _far_sides(self, path: np.ndarray, bends: np.ndarray, f: np.ndarray, best_len: float) -> np.ndarray:
         """For each obstacle the walk bends round, its corner farthest from the walk: the way
         round its other side goes through there."""
         if len(path) < 3:
-            return []
+            return _NONE
         ring, ring_start, ring_verts, obstacle = self.mesh.rings
-        verts = self.mesh.verts
-        out = []
-        pts = np.asarray(path)
-        for rid in sorted(set(ring[bends].tolist())):
-            if not obstacle[rid]:
-                continue  # the room's walls: no way round the other side
-            members = ring_verts[ring_start[rid]:ring_start[rid + 1]]
-            if len(members) < 3:
-                continue
-            members = members[::max(1, len(members) // FAR_SAMPLES)]  # any corner over there will do
-            d = _distance_to_polyline(verts[members], pts)
-            e = int(members[int(np.argmax(d))])
-            if f[e] <= (1 + STRETCH) * best_len:
-                out.append(e)
-        return out
+        return kernels.far_sides(path, bends, ring, ring_start, ring_verts, obstacle, self.mesh.verts, f,
+                                 (1 + STRETCH) * best_len, FAR_SAMPLES)
 
 
-def _distance_to_polyline(q: np.ndarray, line: np.ndarray) -> np.ndarray:
-    """Distance from each of q (N, 2) to the polyline (M, 2)."""
-    a, b = line[:-1], line[1:]
-    ab = b - a
-    t = ((q[:, None, :] - a[None]) * ab[None]).sum(-1) / np.maximum((ab * ab).sum(-1), 1e-12)[None]
-    near = a[None] + np.clip(t, 0, 1)[..., None] * ab[None]
-    return np.hypot(*(q[:, None, :] - near).transpose(2, 0, 1)).min(axis=1)
-
-
-def _dedupe(points: list[Point]) -> list[Point]:
-    out = [points[0]]
-    for p in points[1:]:
-        if math.dist(p, out[-1]) > 1e-9:
-            out.append(p)
-    if len(out) == 1:
-        out.append(points[-1])
-    return out
+def _points(path: np.ndarray) -> list[Point]:
+    return [(float(x), float(y)) for x, y in path.tolist()]

@@ -171,15 +171,14 @@ def _tile(inner: shapely.Geometry, simple: np.ndarray, radius: float, tx: int, t
         box = shapely.difference(box, grown)
     pieces = np.array([p for p in shapely.get_parts(box) if isinstance(p, shapely.Polygon) and p.area > 1e-3],
                       dtype=object)
-    empty = NavMesh.from_triangles(np.empty((0, 3, 2)))
     if not len(pieces):
-        return Tile(pieces, empty, np.empty(0, dtype=np.int64))
+        return Tile(pieces, NavMesh.from_triangles(np.empty((0, 3, 2))), np.empty(0, dtype=np.int64))
     tris = shapely.constrained_delaunay_triangles(pieces)
     parts = [shapely.get_parts(t) for t in tris]
     owner = np.repeat(np.arange(len(pieces)), [len(p) for p in parts])
     flat = np.concatenate(parts)
     if not len(flat):
-        return Tile(pieces, empty, owner)
+        return Tile(pieces, NavMesh.from_triangles(np.empty((0, 3, 2))), owner)
     mesh, kept = NavMesh.from_triangles(shapely.get_coordinates(flat).reshape(-1, 4, 2)[:, :3], with_kept=True)
     return Tile(pieces, mesh, owner[kept])
 

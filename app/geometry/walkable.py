@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import shapely
 
+from app.geometry import kernels
 from app.geometry.navmesh import NavMesh
 from app.geometry.shapes import door_entry, room_shape
 from app.geometry.tiles import Floor, _keep, _remember, floor_tiles, on_seam
@@ -110,9 +111,6 @@ def walkable_space(layout: Layout, width: float, solid_geoms: np.ndarray) -> Spa
 
 
 def _stitched(width: float, radius: float, floor: Floor) -> Space:
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
     tiles = floor.tiles
     pieces = np.concatenate([t.pieces for t in tiles]) if tiles else np.empty(0, dtype=object)
     if not len(pieces):
@@ -125,10 +123,7 @@ def _stitched(width: float, radius: float, floor: Floor) -> Space:
         xy = np.concatenate([t.mesh.verts[t.mesh.tris] for t in tiles])
         mesh, kept = NavMesh.from_triangles(xy, with_kept=True)
         owner = owner[kept]
-    n = len(mesh.tris)
-    t, k = np.nonzero(mesh.nb >= 0)
-    _, tri_part = connected_components(coo_matrix((np.ones(len(t)), (t, mesh.nb[t, k])), shape=(n, n)),
-                                       directed=False)
+    tri_part = kernels.components(mesh.nb)
     piece_part = np.full(len(pieces), -1)
     piece_part[owner] = tri_part
     # a piece too thin to keep a triangle joins no other: give it a part of its own

@@ -105,14 +105,22 @@ def _search(space: Space, mesh: NavMesh, starts: list[Point], targets: list, rea
     ends = sorted({*reachable, *(z for leg in joined for z in leg)})
     at = {z: len(starts) + k for k, z in enumerate(ends)}
     router = Router(mesh, starts + [targets[z][1] for z in ends])
-    trees = dict(zip(ends, router.trees([at[z] for z in ends])))
     found: dict = {}
-    if reachable:
-        from_doors = router.nearest_tree(list(range(len(starts))))
-        for z in reachable:
-            if region is not None and not (1 + STRETCH) * from_doors.dist[router.node(at[z])] <= region[z][1]:
-                return None
-            found[z] = router.best(from_doors, trees[z], at[z])
+    doors = list(range(len(starts)))
+    from_doors = router.tree(doors, [at[z] for z in reachable]) if reachable else None
+    # each zone's tree reaches as far as its walks: from a door, and to and from its neighbours
+    partners: dict[int, list[int]] = {z: [] for z in ends}
+    for a, b in joined:
+        partners[a].append(at[b])
+        partners[b].append(at[a])
+    trees = {}
+    for z in ends:
+        entrance = float(from_doors.dist[router.node(at[z])]) if z in reachable else 0.0
+        trees[z] = router.tree([at[z]], partners[z], entrance if np.isfinite(entrance) else 0.0)
+    for z in reachable:
+        if region is not None and not (1 + STRETCH) * from_doors.dist[router.node(at[z])] <= region[z][1]:
+            return None
+        found[z] = router.best(from_doors, trees[z], at[z])
     for a, b in joined:
         if region is not None and not (1 + STRETCH) * trees[a].dist[router.node(at[b])] <= region[(a, b)][1]:
             return None

@@ -1,0 +1,485 @@
+"""The route search's inner loops, compiled (numba): the funnel, a node path's triangle corridor,
+the far sides of the obstacles a walk bends round.
+
+Each runs once or more per walk and steps through ~160 triangles or portals one by one: as
+Python loops they took ~0.2 ms a call each (0.5 ms per walk, 8 walks an edit); compiled, a few
+microseconds. Compiled code is cached beside this file (`cache=True`): the first run on a
+machine compiles for some seconds (`make` does it once, calling warm()),
+later runs load it. `nogil`: the editor's live check runs in a worker thread, and the window
+keeps the interpreter while the worker is in here.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+_JIT = {"cache": True, "nogil": True}
+
+
+@njit(**_JIT)
+def funnel(start: np.ndarray, goal: np.ndarray, left: np.ndarray, right: np.ndarray):
+    """Simple stupid funnel (Mononen): the taut string from start to goal through the portals
+    (left[i], right[i]), as seen walking along them. Returns (path (K, 2), bends) where each bend
+    is 2 g + side: the portal g it bends at, side 0 left, 1 right (g = -1: the start)."""
+    n = left.shape[0] + 2
+    lxs = np.empty(n)
+    lys = np.empty(n)
+    rxs = np.empty(n)
+    rys = np.empty(n)
+    lxs[0], lys[0], rxs[0], rys[0] = start[0], start[1], start[0], start[1]
+    lxs[1:n - 1] = left[:, 0]
+    lys[1:n - 1] = left[:, 1]
+    rxs[1:n - 1] = right[:, 0]
+    rys[1:n - 1] = right[:, 1]
+    lxs[n - 1], lys[n - 1], rxs[n - 1], rys[n - 1] = goal[0], goal[1], goal[0], goal[1]
+    path = np.empty((n + 1, 2))
+    bends = np.empty(n, dtype=np.int64)
+    k = 1
+    nb = 0
+    path[0, 0], path[0, 1] = start[0], start[1]
+    ax, ay = start[0], start[1]
+    lx, ly, rx, ry = ax, ay, ax, ay
+    apex_i = left_i = right_i = 0
+    i = 1
+    while i < n:
+        nlx, nly, nrx, nry = lxs[i], lys[i], rxs[i], rys[i]
+        # the right side moves in when the new right point is left of apex -> right
+        if (rx - ax) * (nry - ay) - (ry - ay) * (nrx - ax) >= 0:
+            if (ax == rx and ay == ry) or (lx - ax) * (nry - ay) - (ly - ay) * (nrx - ax) < 0:
+                rx, ry, right_i = nrx, nry, i
+            else:  # it crossed the left side: the left corner is on the path
+                path[k, 0], path[k, 1] = lx, ly
+                k += 1
+                bends[nb] = 2 * (left_i - 1)
+                nb += 1
+                ax, ay, apex_i = lx, ly, left_i
+                rx, ry = lx, ly
+                right_i = left_i = apex_i
+                i = apex_i + 1
+                continue
+        if (lx - ax) * (nly - ay) - (ly - ay) * (nlx - ax) <= 0:
+            if (ax == lx and ay == ly) or (rx - ax) * (nly - ay) - (ry - ay) * (nlx - ax) > 0:
+                lx, ly, left_i = nlx, nly, i
+            else:
+                path[k, 0], path[k, 1] = rx, ry
+                k += 1
+                bends[nb] = 2 * (right_i - 1) + 1
+                nb += 1
+                ax, ay, apex_i = rx, ry, right_i
+                lx, ly = rx, ry
+                left_i = right_i = apex_i
+                i = apex_i + 1
+                continue
+        i += 1
+    if path[k - 1, 0] != goal[0] or path[k - 1, 1] != goal[1]:
+        path[k, 0], path[k, 1] = goal[0], goal[1]
+        k += 1
+    return path[:k].copy(), bends[:nb].copy()
+
+
+@njit(**_JIT)
+def portals(corridor: np.ndarray, tris: np.ndarray, nb: np.ndarray) -> np.ndarray:
+    """(P, 2) vertex ids of the left and right end of each edge the corridor crosses. Triangles
+    run counter-clockwise, so leaving one across its edge k, corner k + 2 is on the left."""
+    out = np.empty((max(len(corridor) - 1, 0), 2), dtype=np.int64)
+    for j in range(len(corridor) - 1):
+        t, u = corridor[j], corridor[j + 1]
+        k = 0
+        while k < 2 and nb[t, k] != u:
+            k += 1
+        out[j, 0] = tris[t, (k + 2) % 3]
+        out[j, 1] = tris[t, (k + 1) % 3]
+    return out
+
+
+@njit(**_JIT)
+def taut(start: np.ndarray, goal: np.ndarray, corridor: np.ndarray, verts: np.ndarray, tris: np.ndarray,
+         nb: np.ndarray):
+    """The shortest walk through the corridor, and the mesh vertex at each of its bends."""
+    ends = portals(corridor, tris, nb)
+    left = np.empty((len(ends), 2))
+    right = np.empty((len(ends), 2))
+    for j in range(len(ends)):
+        left[j] = verts[ends[j, 0]]
+        right[j] = verts[ends[j, 1]]
+    path, bends = funnel(start, goal, left, right)
+    out = np.empty(len(bends), dtype=np.int64)
+    m = 0
+    for b in bends:
+        if 0 <= b < 2 * len(ends):  # a "bend" at the goal is the goal
+            out[m] = ends[b // 2, b % 2]
+            m += 1
+    return path, out[:m].copy()
+
+
+@njit(**_JIT)
+def length(path: np.ndarray) -> float:
+    total = 0.0
+    for j in range(len(path) - 1):
+        total += np.hypot(path[j + 1, 0] - path[j, 0], path[j + 1, 1] - path[j, 1])
+    return total
+
+
+@njit(**_JIT)
+def chase(pred: np.ndarray, node: int) -> np.ndarray:
+    """The node path from pred's source to node (pred from a Dijkstra; -9999 ends a chain)."""
+    count = 1
+    p = pred[node]
+    while p >= 0:
+        count += 1
+        p = pred[p]
+    out = np.empty(count, dtype=np.int64)
+    p = node
+    for j in range(count - 1, -1, -1):
+        out[j] = p
+        p = pred[p]
+    return out
+
+
+@njit(**_JIT)
+def _round(tris: np.ndarray, nb: np.ndarray, t1: int, t2: int, corner: int, step: int, out: np.ndarray) -> int:
+    """Walk round corner from t1 towards t2 (step 1: counter-clockwise, i.e. across the edge
+    from the corner to the corner after it... ), writing the triangles strictly between into
+    out; the count of them, or -1 where a wall comes first."""
+    cur = t1
+    count = 0
+    for _ in range(len(out) + 1):
+        i = 0
+        while i < 2 and tris[cur, i] != corner:
+            i += 1
+        nxt = nb[cur, (i + 1) % 3] if step == 1 else nb[cur, (i + 2) % 3]
+        if nxt < 0:
+            return -1
+        if nxt == t2:
+            return count
+        if count == len(out):
+            return -1
+        out[count] = nxt
+        count += 1
+        cur = nxt
+    return -1
+
+
+@njit(**_JIT)
+def corridor(nodes: np.ndarray, indptr: np.ndarray, indices: np.ndarray, edge_tri: np.ndarray, tris: np.ndarray,
+             nb: np.ndarray, n_corners: int) -> np.ndarray:
+    """The triangles a node path of the route graph crosses, in order, without back-and-forth;
+    length 0 when the path can't be read as a corridor (then walk the graph path itself).
+
+    Each graph edge remembers the triangle it crosses. Two steps that meet at a corner without
+    sharing an edge are joined by the triangles round that corner: the only way round at a
+    wall, else the shorter way (counter-clockwise on a tie)."""
+    none = np.empty(0, dtype=np.int64)
+    m = len(nodes) - 1
+    steps = np.empty(m, dtype=np.int64)
+    start_node = np.empty(m, dtype=np.int64)
+    s = 0
+    for j in range(m):
+        u, v = nodes[j], nodes[j + 1]
+        t = -1
+        for pos in range(indptr[u], indptr[u + 1]):
+            if indices[pos] == v:
+                t = edge_tri[pos]
+                break
+        if t < 0:
+            return none
+        if s == 0 or steps[s - 1] != t:
+            steps[s] = t
+            start_node[s] = u
+            s += 1
+    n_tris = len(tris)
+    way = np.empty(n_tris * 4 + s, dtype=np.int64)
+    between = np.empty(n_tris, dtype=np.int64)
+    w = 0
+    for j in range(s):
+        if j > 0:
+            a, b = steps[j - 1], steps[j]
+            if nb[a, 0] != b and nb[a, 1] != b and nb[a, 2] != b:
+                corner = start_node[j]  # the node where the two steps meet
+                if corner >= n_corners:
+                    return none  # not a corner: the two steps should have shared an edge
+                on_a = tris[a, 0] == corner or tris[a, 1] == corner or tris[a, 2] == corner
+                on_b = tris[b, 0] == corner or tris[b, 1] == corner or tris[b, 2] == corner
+                if not (on_a and on_b):
+                    return none
+                ccw = _round(tris, nb, a, b, corner, 1, between)
+                ccw_way = between[:max(ccw, 0)].copy()
+                cw = _round(tris, nb, a, b, corner, -1, between)
+                if ccw < 0 and cw < 0:
+                    return none  # the two steps lie either side of a wall
+                if ccw >= 0 and (cw < 0 or ccw <= cw):
+                    for t in ccw_way:
+                        way[w] = t
+                        w += 1
+                else:
+                    for q in range(cw):
+                        way[w] = between[q]
+                        w += 1
+        way[w] = steps[j]
+        w += 1
+    return _without_loops(way[:w], n_tris)
+
+
+@njit(**_JIT)
+def _without_loops(way: np.ndarray, n_tris: int) -> np.ndarray:
+    """The corridor with every stretch that comes back to a triangle cut out."""
+    seen = np.full(n_tris, -1, dtype=np.int64)
+    out = np.empty(len(way), dtype=np.int64)
+    n = 0
+    for t in way:
+        at = seen[t]
+        if at >= 0:
+            for q in range(at + 1, n):
+                seen[out[q]] = -1
+            n = at + 1
+            continue
+        seen[t] = n
+        out[n] = t
+        n += 1
+    return out[:n].copy()
+
+
+@njit(**_JIT)
+def far_sides(path: np.ndarray, bends: np.ndarray, ring: np.ndarray, ring_start: np.ndarray,
+              ring_verts: np.ndarray, obstacle: np.ndarray, verts: np.ndarray, f: np.ndarray, limit: float,
+              samples: int) -> np.ndarray:
+    """For each obstacle the walk bends round (by ring, in ring order), its corner farthest from
+    the walk, where f (the graph's length of the way through it) is within limit."""
+    rings = np.unique(ring[bends])
+    out = np.empty(len(rings), dtype=np.int64)
+    n = 0
+    for rid in rings:
+        if not obstacle[rid]:
+            continue  # the room's walls: no way round the other side
+        lo, hi = ring_start[rid], ring_start[rid + 1]
+        if hi - lo < 3:
+            continue
+        step = max(1, (hi - lo) // samples)  # any corner over there will do
+        best_d, best_v = -1.0, -1
+        for q in range(lo, hi, step):
+            v = ring_verts[q]
+            d = _to_polyline(verts[v, 0], verts[v, 1], path)
+            if d > best_d:
+                best_d, best_v = d, v
+        if f[best_v] <= limit:
+            out[n] = best_v
+            n += 1
+    return out[:n].copy()
+
+
+@njit(**_JIT)
+def _to_polyline(x: float, y: float, line: np.ndarray) -> float:
+    best = np.inf
+    for j in range(len(line) - 1):
+        ax, ay = line[j, 0], line[j, 1]
+        dx, dy = line[j + 1, 0] - ax, line[j + 1, 1] - ay
+        t = ((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-12)
+        t = min(max(t, 0.0), 1.0)
+        d = np.hypot(x - ax - t * dx, y - ay - t * dy)
+        if d < best:
+            best = d
+    return best
+
+
+@njit(**_JIT)
+def shortest_through(a: np.ndarray, b: np.ndarray, p: np.ndarray, q: np.ndarray) -> float:
+    """The least |ax| + |xb| over the points x of the shapes whose outlines are the segments
+    p[i] -> q[i] (rings of disjoint polygons): a lower bound on any walk from a to b through
+    them. |ab| when the straight line meets them."""
+    ax, ay, bx, by = a[0], a[1], b[0], b[1]
+    straight = np.hypot(bx - ax, by - ay)
+    inside_a = inside_b = False
+    best = np.inf
+    for i in range(len(p)):
+        px, py, qx, qy = p[i, 0], p[i, 1], q[i, 0], q[i, 1]
+        if (py > ay) != (qy > ay) and ax < px + (ay - py) * (qx - px) / (qy - py):
+            inside_a = not inside_a  # even-odd: holes and several parts alike
+        if (py > by) != (qy > by) and bx < px + (by - py) * (qx - px) / (qy - py):
+            inside_b = not inside_b
+        if _crosses(ax, ay, bx, by, px, py, qx, qy):
+            return straight
+        best = min(best, _least_through(ax, ay, bx, by, px, py, qx, qy))
+    if inside_a or inside_b:
+        return straight
+    return best
+
+
+@njit(**_JIT)
+def _crosses(ax, ay, bx, by, px, py, qx, qy) -> bool:
+    """Whether the segments ab and pq meet (touching counts)."""
+    d1 = (qx - px) * (ay - py) - (qy - py) * (ax - px)
+    d2 = (qx - px) * (by - py) - (qy - py) * (bx - px)
+    d3 = (bx - ax) * (py - ay) - (by - ay) * (px - ax)
+    d4 = (bx - ax) * (qy - ay) - (by - ay) * (qx - ax)
+    if ((d1 > 0 and d2 < 0) or (d1 < 0 and d2 > 0)) and ((d3 > 0 and d4 < 0) or (d3 < 0 and d4 > 0)):
+        return True
+    return ((d1 == 0 and _on(px, py, qx, qy, ax, ay)) or (d2 == 0 and _on(px, py, qx, qy, bx, by))
+            or (d3 == 0 and _on(ax, ay, bx, by, px, py)) or (d4 == 0 and _on(ax, ay, bx, by, qx, qy)))
+
+
+@njit(**_JIT)
+def _on(px, py, qx, qy, x, y) -> bool:
+    """Whether x, y (on the line pq) lies within the segment's box."""
+    return min(px, qx) <= x <= max(px, qx) and min(py, qy) <= y <= max(py, qy)
+
+
+@njit(**_JIT)
+def _least_through(ax, ay, bx, by, px, py, qx, qy) -> float:
+    """The least |ax| + |xb| over x on the segment pq (a and b off it): where the line from a
+    to b, or to b mirrored in pq's line when both lie on one side, meets pq; clamped; and the
+    feet of a and b and the ends, to be safe at round-off."""
+    dx, dy = qx - px, qy - py
+    dd = max(dx * dx + dy * dy, 1e-18)
+    nx, ny = -dy, dx
+    side_a = (ax - px) * nx + (ay - py) * ny
+    side_b = (bx - px) * nx + (by - py) * ny
+    b2x, b2y = bx, by
+    if side_a * side_b > 0:
+        b2x, b2y = bx - 2 * side_b / dd * nx, by - 2 * side_b / dd * ny
+    ex, ey = b2x - ax, b2y - ay
+    den = ex * dy - ey * dx
+    t_cross = 0.0 if abs(den) < 1e-12 else (ex * (ay - py) - ey * (ax - px)) / den
+    best = np.inf
+    for t in (t_cross, ((ax - px) * dx + (ay - py) * dy) / dd, ((bx - px) * dx + (by - py) * dy) / dd, 0.0, 1.0):
+        t = min(max(t, 0.0), 1.0)
+        x, y = px + t * dx, py + t * dy
+        best = min(best, np.hypot(x - ax, y - ay) + np.hypot(x - bx, y - by))
+    return best
+
+
+@njit(**_JIT)
+def near_box(path: np.ndarray, box: np.ndarray) -> bool:
+    """Whether any segment of the path reaches into the box (x0, y0, x1, y1) by its own box."""
+    for j in range(len(path) - 1):
+        x0, x1 = min(path[j, 0], path[j + 1, 0]), max(path[j, 0], path[j + 1, 0])
+        y0, y1 = min(path[j, 1], path[j + 1, 1]), max(path[j, 1], path[j + 1, 1])
+        if x0 <= box[2] and x1 >= box[0] and y0 <= box[3] and y1 >= box[1]:
+            return True
+    return len(path) == 1 and box[0] <= path[0, 0] <= box[2] and box[1] <= path[0, 1] <= box[3]
+
+
+@njit(**_JIT)
+def dijkstra(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray, sources: np.ndarray, targets: np.ndarray,
+             floor: float, factor: float):
+    """Shortest graph distances from the nearest of sources (binary heap, lazy deletion):
+    (dist, pred), pred -9999 where none, as scipy.sparse.csgraph.dijkstra gives them.
+
+    With factor > 0 it stops once every target is settled and the next node is farther than
+    factor times the largest of floor and the targets' distances: every node within that is
+    exact, every other holds at least its true distance (its tentative one, or inf). A walk's
+    far sides only look at nodes within 1 + STRETCH of it, so its trees need go no farther."""
+    n = len(indptr) - 1
+    dist = np.full(n, np.inf)
+    pred = np.full(n, -9999, dtype=np.int32)
+    heap_d = np.empty(len(indices) + len(sources))
+    heap_v = np.empty(len(indices) + len(sources), dtype=np.int64)
+    size = 0
+    for s in sources:
+        if dist[s] > 0.0:
+            dist[s] = 0.0
+            size = _push(heap_d, heap_v, size, 0.0, s)
+    waiting = np.zeros(n, dtype=np.bool_)
+    left = 0
+    for t in targets:
+        if not waiting[t]:
+            waiting[t] = True
+            left += 1
+    stop = np.inf
+    farthest = floor
+    if factor > 0 and left == 0:
+        stop = factor * farthest
+    while size:
+        du, u = heap_d[0], heap_v[0]
+        size = _pop(heap_d, heap_v, size)
+        if du > dist[u]:
+            continue
+        if du > stop:
+            break
+        if waiting[u]:
+            waiting[u] = False
+            left -= 1
+            farthest = max(farthest, du)
+            if factor > 0 and left == 0:
+                stop = factor * farthest
+        for q in range(indptr[u], indptr[u + 1]):
+            v = indices[q]
+            alt = du + weights[q]
+            if alt < dist[v]:
+                dist[v] = alt
+                pred[v] = u
+                size = _push(heap_d, heap_v, size, alt, v)
+    return dist, pred
+
+
+@njit(**_JIT)
+def _push(heap_d: np.ndarray, heap_v: np.ndarray, size: int, d: float, v: int) -> int:
+    i = size
+    while i > 0:
+        parent = (i - 1) >> 1
+        if heap_d[parent] <= d:
+            break
+        heap_d[i], heap_v[i] = heap_d[parent], heap_v[parent]
+        i = parent
+    heap_d[i], heap_v[i] = d, v
+    return size + 1
+
+
+@njit(**_JIT)
+def _pop(heap_d: np.ndarray, heap_v: np.ndarray, size: int) -> int:
+    size -= 1
+    d, v = heap_d[size], heap_v[size]
+    i = 0
+    while True:
+        c = 2 * i + 1
+        if c >= size:
+            break
+        if c + 1 < size and heap_d[c + 1] < heap_d[c]:
+            c += 1
+        if heap_d[c] >= d:
+            break
+        heap_d[i], heap_v[i] = heap_d[c], heap_v[c]
+        i = c
+    heap_d[i], heap_v[i] = d, v
+    return size
+
+
+@njit(**_JIT)
+def components(nb: np.ndarray) -> np.ndarray:
+    """The connected part of each triangle (neighbours across edges), numbered in order of
+    each part's first triangle."""
+    n = len(nb)
+    part = np.full(n, -1, dtype=np.int64)
+    stack = np.empty(n, dtype=np.int64)
+    count = 0
+    for t0 in range(n):
+        if part[t0] >= 0:
+            continue
+        part[t0] = count
+        stack[0] = t0
+        size = 1
+        while size:
+            size -= 1
+            t = stack[size]
+            for k in range(3):
+                u = nb[t, k]
+                if u >= 0 and part[u] < 0:
+                    part[u] = count
+                    stack[size] = u
+                    size += 1
+        count += 1
+    return part
+
+
+def warm() -> None:
+    """Compile (or load from the cache) every kernel for the types the checks pass: check the
+    bundled samples, whose rooms take every path through the route search."""
+    from pathlib import Path
+
+    from app.geometry.analysis import check_layout
+    from app.storage import load_project
+
+    samples = Path(__file__).resolve().parents[1] / "assets" / "samples"
+    for path in sorted(samples.glob("*.classroom.json")):
+        for layout in load_project(path).layouts:
+            check_layout(layout)

@@ -1,0 +1,134 @@
+"""The compiled route-search loops against plain references: scipy's Dijkstra and connected
+components, a Python funnel, and what a corridor must be (a chain of neighbouring triangles
+from the start's triangle to the goal's)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+import shapely
+
+from app.geometry import kernels
+from app.geometry.routes import Router
+from app.geometry.shapes import piece_shapes
+from app.geometry.walkable import walkable_space
+from app.model import Door, Layout, Piece, Room
+
+KINDS = ["student-desk", "activity-table", "round-table", "bookshelf", "kidney-table", "trapezoid-table"]
+
+
+def room(seed: int, count: int = 24) -> Layout:
+    rng = random.Random(seed)
+    pieces = [Piece(id=f"p{k}", kind=rng.choice(KINDS), x=rng.uniform(40, 560), y=rng.uniform(40, 440),
+                    rotation=rng.choice([0, 90, rng.uniform(0, 360)])) for k in range(count)]
+    return Layout(id="r", name="room", pieces=pieces,
+                  room=Room(outline=[(0, 0), (600, 0), (600, 480), (0, 480)], doors=[Door(id="d", wall=0, position=60)]))
+
+
+def router(seed: int, points: int = 8) -> Router:
+    layout = room(seed)
+    geoms, solid = piece_shapes(layout)
+    mesh = walkable_space(layout, 36.0, geoms[solid]).mesh
+    rng = np.random.default_rng(seed)
+    tris = rng.choice(len(mesh.tris), points, replace=False)
+    return Router(mesh, [tuple(mesh.verts[mesh.tris[t]].mean(axis=0)) for t in tris])
+
+
+def reference_funnel(start, goal, portals):
+    """The simple stupid funnel as first written in Python (Mononen)."""
+    def cross(o, a, b):
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    gates = [(start, start), *portals, (goal, goal)]
+    path, apex, left, right = [start], start, start, start
+    apex_i = left_i = right_i = 0
+    i = 1
+    while i < len(gates):
+        new_left, new_right = gates[i]
+        if cross(apex, right, new_right) >= 0:
+            if apex == right or cross(apex, left, new_right) < 0:
+                right, right_i = new_right, i
+            else:
+                path.append(left)
+                apex = right = left
+                apex_i = right_i = left_i
+                i = apex_i + 1
+                continue
+        if cross(apex, left, new_left) <= 0:
+            if apex == left or cross(apex, right, new_left) > 0:
+                left, left_i = new_left, i
+            else:
+                path.append(right)
+                apex = left = right
+                apex_i = left_i = right_i
+                i = apex_i + 1
+                continue
+        i += 1
+    if path[-1] != goal:
+        path.append(goal)
+    return path
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_corridors_are_chains_of_neighbours_and_the_funnel_matches_the_reference(seed):
+    r = router(seed)
+    g, mesh = r.graph, r.mesh
+    tried = 0
+    for a in range(len(r.points)):
+        tree = r.tree([a], [q for q in range(len(r.points)) if q != a])
+        for b in range(len(r.points)):
+            if a == b or not np.isfinite(tree.dist[r.node(b)]):
+                continue
+            way = r._corridor(kernels.chase(tree.pred, r.node(b)))
+            assert way is not None
+            assert way[0] == g.point_tri[a] and way[-1] == g.point_tri[b]
+            assert len(set(way.tolist())) == len(way)  # no triangle twice
+            assert all(way[j + 1] in mesh.nb[way[j]] for j in range(len(way) - 1))
+            start, goal = np.array(r.points[a]), np.array(r.points[b])
+            path, bends = kernels.taut(start, goal, way, mesh.verts, mesh.tris, mesh.nb)
+            ends = kernels.portals(way, mesh.tris, mesh.nb)
+            portals = [(tuple(mesh.verts[i]), tuple(mesh.verts[j])) for i, j in ends.tolist()]
+            assert path.tolist() == [list(p) for p in reference_funnel(tuple(start), tuple(goal), portals)]
+            assert set(bends.tolist()) <= set(ends.ravel().tolist())  # it bends at corners of the corridor
+            sleeve = shapely.union_all(shapely.polygons(mesh.verts[mesh.tris[way]])).buffer(1e-6)
+            assert sleeve.covers(shapely.LineString(path))
+            tried += 1
+    assert tried > 20
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_dijkstra_equals_scipy_and_a_bounded_one_is_exact_within_its_reach(seed):
+    from scipy.sparse.csgraph import dijkstra
+
+    r = router(seed)
+    m = r.graph.matrix
+    sources = np.array([r.node(0), r.node(1)], dtype=np.int64)
+    want, _ = dijkstra(m, directed=True, indices=sources, return_predecessors=True, min_only=True)[:2]
+    dist, pred = kernels.dijkstra(m.indptr, m.indices, m.data, sources, np.empty(0, dtype=np.int64), 0.0, -1.0)
+    assert dist == pytest.approx(want, rel=1e-12)
+    reached = np.isfinite(dist) & (pred >= 0)
+    assert (dist[reached] >= dist[pred[reached]]).all()  # each node after its predecessor
+    target = r.node(2)
+    near, _ = kernels.dijkstra(m.indptr, m.indices, m.data, sources, np.array([target]), 0.0, 1.2)
+    reach = 1.2 * want[target]
+    within = want <= reach
+    assert near[within] == pytest.approx(want[within], rel=1e-12)
+    assert (near[~within] >= want[~within] - 1e-9).all()  # never shorter than the truth
+    assert np.isinf(near).any()  # and it stopped early
+
+
+def test_components_number_the_parts_as_scipy_does():
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    layout = room(5, count=60)
+    geoms, solid = piece_shapes(layout)
+    mesh = walkable_space(layout, 36.0, geoms[solid]).mesh
+    t, k = np.nonzero(mesh.nb >= 0)
+    n = len(mesh.tris)
+    count, want = connected_components(coo_matrix((np.ones(len(t)), (t, mesh.nb[t, k])), shape=(n, n)), directed=False)
+    got = kernels.components(mesh.nb)
+    assert count > 1  # the test means something: a closed-in pocket or two
+    assert got.tolist() == want.tolist()
