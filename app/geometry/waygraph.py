@@ -40,6 +40,7 @@ class MeshGraph:
     matrix: object  # scipy csr_matrix, symmetric, weights = lengths
     edge_tri: np.ndarray  # the triangle crossed by each stored edge, aligned with matrix.indices
     tri_nodes: np.ndarray  # (T, 3 + 3 k) each triangle's nodes, -1 where an edge is a wall
+    edge_keys: np.ndarray  # row << _bits(N) | column of each stored edge, ascending: found by bisection
     _lists: tuple | None = field(default=None, repr=False)
 
     @classmethod
@@ -50,78 +51,68 @@ class MeshGraph:
         n_v, n_t = len(verts), len(tris)
         a = tris[:, [1, 2, 0]]  # edge j of a triangle joins its corners j+1 and j+2
         b = tris[:, [2, 0, 1]]
-        lo, hi = np.minimum(a, b), np.maximum(a, b)
-        keys, inverse = np.unique((lo * (n_v + 1) + hi).ravel(), return_inverse=True)
-        edge = inverse.reshape(n_t, 3)
+        keys, edge, first_tri = _edges((np.minimum(a, b) * (n_v + 1) + np.maximum(a, b)).ravel(), (n_v + 1) ** 2)
+        edge = edge.reshape(n_t, 3)
         inner = np.zeros(len(keys), dtype=bool)
         inner[edge[mesh.nb >= 0]] = True
-        inner_id = np.full(len(keys), -1)
-        inner_id[inner] = np.arange(int(inner.sum()))
         e_lo, e_hi = keys // (n_v + 1), keys % (n_v + 1)
+        inner_at, walls = np.flatnonzero(inner), np.flatnonzero(~inner)
+        lo, hi = e_lo[inner_at], e_hi[inner_at]
         # m Steiner points at (j+1)/(m+1) along each inner edge, from its lower corner id up
-        p0, p1 = verts[e_lo[inner]], verts[e_hi[inner]]
-        count = np.clip(np.ceil(np.hypot(*(p1 - p0).T) / spacing), 1, k).astype(np.int64)
+        p0 = verts[lo]
+        d = verts[hi] - p0
+        count = np.clip(np.ceil(np.hypot(d[:, 0], d[:, 1]) / spacing), 1, k).astype(np.int64)
         slot = np.arange(k)
-        frac = (slot[None, :] + 1) / (count[:, None] + 1)
-        steiner_xy = (p0[:, None, :] + frac[:, :, None] * (p1 - p0)[:, None, :]).reshape(-1, 2)
+        frac = (slot + 1) / (count[:, None] + 1)
+        steiner_xy = (p0[:, None, :] + frac[:, :, None] * d[:, None, :]).reshape(-1, 2)
         n_fixed = n_v + len(steiner_xy)
-        used = np.zeros((len(keys), k), dtype=bool)
-        used[inner] = slot[None, :] < count[:, None]
-        node_of = n_v + inner_id[edge][:, :, None] * k + slot  # (T, 3, k)
-        node_of[~used[edge]] = -1
-        t_ids = np.arange(n_t)
-        rows, cols, tri_of = [], [], []
-        for i, j in ((0, 1), (1, 2), (0, 2)):  # Steiner point to Steiner point across the triangle
-            u = np.broadcast_to(node_of[:, i, :, None], (n_t, k, k)).reshape(n_t, -1)
-            v = np.broadcast_to(node_of[:, j, None, :], (n_t, k, k)).reshape(n_t, -1)
-            rows.append(u.ravel())
-            cols.append(v.ravel())
-            tri_of.append(np.repeat(t_ids, k * k))
-        rows.append(np.repeat(tris[:, :, None], k, axis=2).ravel())  # a corner to the far edge's points
-        cols.append(node_of.ravel())
-        tri_of.append(np.repeat(t_ids, 3 * k))
+        first = np.arange(n_v, n_fixed, k)  # each inner edge's first Steiner point
+        edge_nodes = np.full((len(keys), k), -1)  # k slots an edge, -1 past its points (all on walls)
+        edge_nodes[inner_at] = np.where(slot < count[:, None], first[:, None] + slot, -1)
+        tri_nodes = np.concatenate([tris, edge_nodes[edge].reshape(n_t, -1)], axis=1)
+        # each triangle's Steiner points listed edge by edge: each is joined to its edge's far
+        # corner and to the points on the triangle's later edges, the rest of the triangle's run
+        edge_count, edge_first = np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=np.int64)
+        edge_count[inner_at], edge_first[inner_at] = count, first
+        side_count, side_first = edge_count[edge].ravel(), edge_first[edge].ravel()
+        side_end = np.cumsum(side_count)
+        side = np.repeat(np.arange(3 * n_t), side_count)
+        steiner = _ranges(side_first, side_count)
+        tri = side // 3
+        runs = side_end[2::3][tri] - side_end[side]
         # along each edge: corner, its Steiner points in order, the other corner (walls: corner to corner)
-        first_tri = np.empty(len(keys), dtype=np.int64)
-        first_tri[edge.ravel()[::-1]] = np.repeat(t_ids, 3)[::-1]  # numpy keeps the last write
-        chain = np.full((len(keys), k + 2), -1)
-        chain[:, 0] = e_lo
-        chain[inner, 1:-1] = np.where(used[inner], n_v + inner_id[inner][:, None] * k + slot, -1)
-        chain[inner, count + 1] = e_hi[inner]
-        walls = ~inner
-        chain[walls, 1] = e_hi[walls]
-        rows += [chain[inner, :-1].ravel(), e_lo[walls]]
-        cols += [chain[inner, 1:].ravel(), e_hi[walls]]
-        tri_of += [np.repeat(first_tri[inner], k + 1), first_tri[walls]]
+        e_at, s_at = np.nonzero(slot[:-1] < count[:, None] - 1)  # a point and the next on one edge
+        between = first[e_at] + s_at
+        inner_tri = first_tri[inner_at]
+        u_parts = [tris.ravel()[side], np.repeat(steiner, runs), lo, first + count - 1, between, e_lo[walls]]
+        v_parts = [steiner, steiner[_ranges(side_end[side], runs)], first, hi, between + 1, e_hi[walls]]
+        t_parts = [tri, np.repeat(tri, runs), inner_tri, inner_tri, inner_tri[e_at], first_tri[walls]]
         # the points: joined to every node of their triangle, and to each other within one
         point_tri = mesh.locate_all(points)
-        tri_nodes = np.concatenate([tris, node_of.reshape(n_t, -1)], axis=1)
-        by_tri: dict[int, list[int]] = {}
-        for q, t in enumerate(point_tri.tolist()):
-            if t < 0:
-                continue
-            nodes = tri_nodes[t]
-            nodes = nodes[nodes >= 0]
-            rows.append(np.full(len(nodes), n_fixed + q))
-            cols.append(nodes)
-            tri_of.append(np.full(len(nodes), t))
-            others = by_tri.setdefault(t, [])
-            rows.append(np.full(len(others), n_fixed + q))
-            cols.append(np.asarray(others, dtype=np.int64) + n_fixed)
-            tri_of.append(np.full(len(others), t))
-            others.append(q)
+        placed = np.flatnonzero(point_tri >= 0)
+        around = tri_nodes[point_tri[placed]]
+        q, i = np.nonzero(around >= 0)
+        later, earlier = np.nonzero((point_tri[placed, None] == point_tri[placed]) & (placed[:, None] > placed))
+        u_parts += [n_fixed + placed[q], n_fixed + placed[later]]
+        v_parts += [around[q, i], n_fixed + placed[earlier]]
+        t_parts += [point_tri[placed[q]], point_tri[placed[later]]]
         xy = np.vstack([verts, steiner_xy, np.asarray(points, dtype=float).reshape(-1, 2)])
-        r, c, et = np.concatenate(rows), np.concatenate(cols), np.concatenate(tri_of)
-        ok = (r >= 0) & (c >= 0)
-        r, c, et = r[ok], c[ok], et[ok]
-        w = np.hypot(*(xy[r] - xy[c]).T) + 1e-9  # explicit zeros would read as "no edge"
+        u, v, et = np.concatenate(u_parts), np.concatenate(v_parts), np.concatenate(t_parts)
+        x, y = xy[:, 0], xy[:, 1]
+        w = np.hypot(x[u] - x[v], y[u] - y[v])
+        w += 1e-9  # explicit zeros would read as "no edge"
+        # both directions, sorted into CSR order here: csr_matrix's conversion from COO, with each
+        # edge's index carried through it as a float to find its triangle, took a fifth of build
         n = len(xy)
-        # both directions; carry each edge's index through the CSR conversion to keep its triangle
-        m = len(r)
-        order = csr_matrix((np.arange(1, 2 * m + 1, dtype=np.float64), (np.concatenate([r, c]), np.concatenate([c, r]))),
-                           shape=(n, n))
-        pick = order.data.astype(np.int64) - 1
-        order.data = np.concatenate([w, w])[pick]
-        return cls(mesh, n_fixed, n_v, xy, point_tri, order, np.concatenate([et, et])[pick], tri_nodes)
+        shift = _bits(n)
+        keys, of = _both_ways(u, v, shift)
+        index = np.int32 if max(n, len(keys)) < 2 ** 31 else np.int64  # scipy's choice
+        cols = np.empty(len(keys), dtype=index)
+        np.bitwise_and(keys, (1 << shift) - 1, out=cols, casting="unsafe")
+        indptr = np.zeros(n + 1, dtype=index)
+        np.cumsum(np.bincount(u, minlength=n) + np.bincount(v, minlength=n), out=indptr[1:])
+        matrix = csr_matrix((w[of], cols, indptr), shape=(n, n))
+        return cls(mesh, n_fixed, n_v, xy, point_tri, matrix, et[of], tri_nodes, keys)
 
     def distances(self, sources: list[int], min_only: bool = False) -> tuple[np.ndarray, ...]:
         """Dijkstra from nodes: (dist, pred) per source, or (dist, pred, source) from the nearest."""
@@ -140,15 +131,10 @@ class MeshGraph:
         return nodes
 
     def step_triangles(self, nodes: list[int]) -> np.ndarray:
-        """The triangle each step of a node path crosses (from the edges' records)."""
-        u = np.asarray(nodes[:-1])
-        v = np.asarray(nodes[1:])
-        indptr, indices = self.matrix.indptr, self.matrix.indices
-        start, stop = indptr[u], indptr[u + 1]
-        span = stop - start
-        pos = np.repeat(start - np.cumsum(span) + span, span) + np.arange(int(span.sum()))
-        hit = indices[pos] == np.repeat(v, span)
-        return self.edge_tri[pos[hit]]
+        """The triangle each step of a node path crosses (from the edges' records; every step
+        an edge of the graph)."""
+        path = np.asarray(nodes)
+        return self.edge_tri[np.searchsorted(self.edge_keys, path[:-1] << _bits(len(self.xy)) | path[1:])]
 
     @property
     def lists(self) -> tuple[list[list[int]], list[list[int]]]:
@@ -162,7 +148,8 @@ class MeshGraph:
         if len(nodes) < 2:
             t = self.where(nodes[0])
             return [t] if t >= 0 else None
-        steps = self.step_triangles(nodes)
+        path = np.asarray(nodes)
+        steps = self.step_triangles(path)
         keep = np.ones(len(steps), dtype=bool)
         keep[1:] = steps[1:] != steps[:-1]
         idx = np.flatnonzero(keep)
@@ -173,7 +160,7 @@ class MeshGraph:
         apart = np.flatnonzero(~(nb[steps[:-1]] == steps[1:, None]).any(axis=1))
         if not len(apart):
             return _without_loops(steps.tolist())
-        corners = np.asarray(nodes)[idx[apart + 1]]  # the node where the two steps meet
+        corners = path[idx[apart + 1]]  # the node where the two steps meet
         if (corners >= self.n_corners).any():
             return None  # not a corner: the two steps should share an edge
         way = self._round_corners(steps, apart, corners)
@@ -185,33 +172,30 @@ class MeshGraph:
         """steps with, after each steps[j] (j in apart), the triangles crossed walking round
         corners[j] to steps[j + 1]: the only way round a wall corner, the shorter round a corner
         where tiles meet."""
-        start, fan, pos, gap, gaps_before = self.mesh.fans
-        tris = self.mesh.tris
-        t1, t2 = steps[apart], steps[apart + 1]
-        on1, on2 = tris[t1] == corners[:, None], tris[t2] == corners[:, None]
-        if not (on1.any(axis=1) & on2.any(axis=1)).all():
+        start, fan, pos, _, gaps_before = self.mesh.fans
+        pair = steps[apart + [[0], [1]]]  # (2, A): the triangles before and after each corner
+        on = self.mesh.tris[pair] == corners[:, None]
+        if not on.any(axis=2).all():
             return None
-        p1, p2 = pos[t1, on1.argmax(axis=1)], pos[t2, on2.argmax(axis=1)]
+        p1, p2 = pos[pair, on.argmax(axis=2)]
         base = start[corners]
         n = start[corners + 1] - base
         whole = gaps_before[base + n] == gaps_before[base]  # no wall: a whole circle
-        forward = (p2 - p1) % n
-        go_forward = np.where(whole, forward <= n - forward, p2 > p1)
-        count = np.where(go_forward, forward, (p1 - p2) % n)
-        lo, hi = np.minimum(p1, p2), np.maximum(p1, p2)
-        if (~whole & (gaps_before[base + hi] != gaps_before[base + lo])).any():
+        if ((gaps_before[base + p1] != gaps_before[base + p2]) & ~whole).any():
             return None  # the two steps lie in fans on either side of a wall
-        step = np.where(go_forward, 1, -1)
-        extra = count - 1  # triangles strictly between the two steps
+        forward = (p2 - p1) % n  # never 0: the steps are two triangles
+        go_forward = np.where(whole, forward <= n - forward, p2 > p1)
+        extra = np.where(go_forward, forward, n - forward) - 1  # triangles strictly between the two steps
+        r = np.arange(1, int(extra.max()) + 1)
+        inside = r <= extra[:, None]
+        walk = (p1[:, None] + np.where(go_forward, 1, -1)[:, None] * r) % n[:, None] + base[:, None]
+        between = fan[walk[inside]]
         sizes = np.ones(len(steps), dtype=np.int64)
         sizes[apart] += extra
-        offset = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        out = np.empty(int(sizes.sum()), dtype=np.int64)
-        out[offset] = steps
-        if extra.sum():
-            j = np.repeat(np.arange(len(apart)), extra)
-            r = np.arange(int(extra.sum())) - np.repeat(np.cumsum(extra) - extra, extra) + 1
-            out[offset[apart][j] + r] = fan[base[j] + (p1[j] + step[j] * r) % n[j]]
+        at = np.cumsum(sizes) - sizes
+        out = np.empty(len(steps) + len(between), dtype=np.int64)
+        out[at] = steps
+        out[(at[apart, None] + r)[inside]] = between
         return out
 
     def where(self, node: int) -> int:
@@ -258,18 +242,66 @@ class MeshGraph:
         return ways
 
 
+def _edges(keys: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(the distinct keys (< bound) sorted, the index of each key among them, the first place
+    of each divided by 3: the first triangle with that edge); np.unique without its extra passes."""
+    ordered, order = _sort_carrying(keys, bound)
+    new = np.ones(len(keys), dtype=bool)
+    new[1:] = ordered[1:] != ordered[:-1]
+    ids = np.empty(len(keys), dtype=np.int64)
+    ids[order] = np.cumsum(new) - 1
+    starts = np.flatnonzero(new)
+    return ordered[starts], ids, order[starts] // 3
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """starts[i], starts[i] + 1, ... lengths[i] values each, one run after another."""
+    ends = np.cumsum(lengths)
+    return np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(starts - ends + lengths, lengths)
+
+
+def _both_ways(u: np.ndarray, v: np.ndarray, shift: int) -> tuple[np.ndarray, np.ndarray]:
+    """The edges u-v (distinct) both ways round in CSR order: row << shift | column of each,
+    ascending, and the edge's place in u."""
+    keys = np.empty((2, len(u)), dtype=np.int64)
+    for half, row, col in ((keys[0], u, v), (keys[1], v, u)):
+        np.left_shift(row, shift, out=half)
+        half |= col
+    return _sort_carrying(keys, 1 << 2 * shift)
+
+
+def _bits(count: int) -> int:
+    """The bits that hold the numbers below count."""
+    return max(count - 1, 1).bit_length()
+
+
+def _sort_carrying(keys: np.ndarray, bound: int) -> tuple[np.ndarray, np.ndarray]:
+    """All keys (non-negative, below bound) sorted, each with its place along the last axis;
+    equal keys by place. One sort of int64 keys carrying the place in their low bits: numpy
+    sorts numbers ~2.5x faster than it argsorts them."""
+    size = keys.shape[-1]
+    bits = _bits(size)
+    if bound << bits > 1 << 63:  # no room left in the keys (a graph of ~25,000 pieces)
+        order = np.lexsort((np.broadcast_to(np.arange(size), keys.shape).ravel(), keys.ravel()))
+        return keys.ravel()[order], order % size
+    packed = keys << bits
+    packed |= np.arange(size)
+    packed = packed.ravel()
+    packed.sort()
+    return packed >> bits, packed & ((1 << bits) - 1)
+
+
 def _without_loops(corridor: list[int]) -> list[int]:
-    if len(set(corridor)) == len(corridor):
-        return corridor  # most corridors: no triangle twice (one set in C, not a loop in Python)
-    out: list[int] = []
-    seen: dict[int, int] = {}
-    for t in corridor:
-        if t in seen:
-            cut = seen[t]
-            for dropped in out[cut + 1:]:
-                seen.pop(dropped, None)
-            del out[cut + 1:]
-            continue
-        seen[t] = len(out)
+    """The corridor with each loop cut out as walking along it closes one: from each triangle
+    kept, on from just after its last visit (a dict built in C, then one Python step per
+    triangle kept)."""
+    last = {t: i for i, t in enumerate(corridor)}
+    if len(last) == len(corridor):
+        return corridor  # no triangle twice: nothing to cut
+    out = []
+    i = 0
+    while i < len(corridor):
+        t = corridor[i]
         out.append(t)
+        i = last[t] + 1
     return out
