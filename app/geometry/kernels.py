@@ -218,11 +218,11 @@ def corridor(nodes: np.ndarray, indptr: np.ndarray, indices: np.ndarray, edge_tr
                         w += 1
         way[w] = steps[j]
         w += 1
-    return _without_loops(way[:w], n_tris)
+    return without_loops(way[:w], n_tris)
 
 
 @njit(**_JIT)
-def _without_loops(way: np.ndarray, n_tris: int) -> np.ndarray:
+def without_loops(way: np.ndarray, n_tris: int) -> np.ndarray:
     """The corridor with every stretch that comes back to a triangle cut out."""
     seen = np.full(n_tris, -1, dtype=np.int64)
     out = np.empty(len(way), dtype=np.int64)
@@ -469,6 +469,266 @@ def components(nb: np.ndarray) -> np.ndarray:
                     size += 1
         count += 1
     return part
+
+
+@njit(**_JIT)
+def rings(verts: np.ndarray, tris: np.ndarray, nb: np.ndarray):
+    """The outlines of the free space: vertices joined by wall edges (no triangle beyond) form
+    one ring, round an obstacle or round the outside of a part. Returns (ring of each vertex,
+    numbered in order of each ring's lowest vertex; start of each ring in the next; vertices
+    ring by ring, ascending; whether each ring goes round an obstacle). The free space lies left
+    of every wall edge, so a ring runs clockwise round an obstacle: negative area."""
+    n = len(verts)
+    degree = np.zeros(n + 1, dtype=np.int64)
+    walls = 0
+    for t in range(len(tris)):
+        for k in range(3):
+            if nb[t, k] < 0:
+                degree[tris[t, (k + 1) % 3] + 1] += 1
+                degree[tris[t, (k + 2) % 3] + 1] += 1
+                walls += 1
+    start = np.cumsum(degree)
+    fill = start[:-1].copy()
+    other = np.empty(2 * walls, dtype=np.int64)
+    a_end = np.empty(walls, dtype=np.int64)
+    b_end = np.empty(walls, dtype=np.int64)
+    w = 0
+    for t in range(len(tris)):
+        for k in range(3):
+            if nb[t, k] < 0:
+                a, b = tris[t, (k + 1) % 3], tris[t, (k + 2) % 3]
+                other[fill[a]] = b
+                fill[a] += 1
+                other[fill[b]] = a
+                fill[b] += 1
+                a_end[w], b_end[w] = a, b
+                w += 1
+    ring = np.full(n, -1, dtype=np.int64)
+    stack = np.empty(n, dtype=np.int64)
+    count = 0
+    for v0 in range(n):
+        if ring[v0] >= 0:
+            continue
+        ring[v0] = count
+        stack[0] = v0
+        size = 1
+        while size:
+            size -= 1
+            v = stack[size]
+            for q in range(start[v], start[v + 1]):
+                u = other[q]
+                if ring[u] < 0:
+                    ring[u] = count
+                    stack[size] = u
+                    size += 1
+        count += 1
+    sizes = np.zeros(count + 1, dtype=np.int64)
+    for v in range(n):
+        sizes[ring[v] + 1] += 1
+    ring_start = np.cumsum(sizes)
+    at = ring_start[:-1].copy()
+    ring_verts = np.empty(n, dtype=np.int64)
+    for v in range(n):
+        ring_verts[at[ring[v]]] = v
+        at[ring[v]] += 1
+    area = np.zeros(count)
+    for j in range(walls):
+        a, b = a_end[j], b_end[j]
+        area[ring[a]] += verts[a, 0] * verts[b, 1] - verts[b, 0] * verts[a, 1]
+    return ring, ring_start, ring_verts, area < 0
+
+
+@njit(**_JIT)
+def locate(verts: np.ndarray, tris: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """The first triangle holding each point (to 1e-9), else the one whose centre is nearest;
+    -1 for all when there are no triangles."""
+    out = np.full(len(points), -1, dtype=np.int64)
+    if not len(tris):
+        return out
+    for q in range(len(points)):
+        x, y = points[q, 0], points[q, 1]
+        for t in range(len(tris)):
+            inside = True
+            for k in range(3):
+                x0, y0 = verts[tris[t, k], 0], verts[tris[t, k], 1]
+                x1, y1 = verts[tris[t, (k + 1) % 3], 0], verts[tris[t, (k + 1) % 3], 1]
+                if (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) < -1e-9:
+                    inside = False
+                    break
+            if inside:
+                out[q] = t
+                break
+        if out[q] < 0:
+            best = np.inf
+            for t in range(len(tris)):
+                cx = (verts[tris[t, 0], 0] + verts[tris[t, 1], 0] + verts[tris[t, 2], 0]) / 3
+                cy = (verts[tris[t, 0], 1] + verts[tris[t, 1], 1] + verts[tris[t, 2], 1]) / 3
+                d = (cx - x) ** 2 + (cy - y) ** 2
+                if d < best:
+                    best, out[q] = d, t
+    return out
+
+
+@njit(**_JIT)
+def _sorted_sides(keys: np.ndarray, base: int) -> np.ndarray:
+    """The places of keys (lower corner * base + upper corner) in ascending order, equal keys
+    by place: counted out by lower corner, then each corner's few sorted by insertion (a
+    general sort of a few thousand keys costs ~10x this)."""
+    count = np.zeros(base + 1, dtype=np.int64)
+    for key in keys:
+        count[key // base + 1] += 1
+    start = np.cumsum(count)
+    fill = start[:-1].copy()
+    order = np.empty(len(keys), dtype=np.int64)
+    for i in range(len(keys)):
+        lo = keys[i] // base
+        at = fill[lo]
+        while at > start[lo] and keys[order[at - 1]] > keys[i]:
+            order[at] = order[at - 1]
+            at -= 1
+        order[at] = i
+        fill[lo] += 1
+    return order
+
+
+@njit(**_JIT)
+def route_graph(verts: np.ndarray, tris: np.ndarray, nb: np.ndarray, points: np.ndarray, point_tri: np.ndarray,
+                k: int, spacing: float):
+    """The route graph of app.geometry.waygraph as CSR arrays: (node xy, corners and Steiner
+    points counted (n_fixed), indptr, indices, weights, the triangle each stored edge crosses,
+    each triangle's nodes). Nodes: the corners; k slots per edge between two triangles, one
+    Steiner point per spacing of its length used (at least one), in the order of the edges'
+    (lower corner, upper corner); then the points. Edges: each Steiner point to its side's far
+    corner, to the points on the triangle's later sides; along each edge between triangles,
+    corner - points - corner; each wall edge; each point to its triangle's nodes and to the
+    points before it in that triangle. Each is stored in both its nodes' rows, in that order."""
+    n_v, n_t = len(verts), len(tris)
+    m = 3 * n_t
+    keys = np.empty(m, dtype=np.int64)
+    for t in range(n_t):
+        for j in range(3):
+            a, b = tris[t, (j + 1) % 3], tris[t, (j + 2) % 3]
+            keys[3 * t + j] = min(a, b) * (n_v + 1) + max(a, b)
+    order = _sorted_sides(keys, n_v + 1)
+    edge = np.empty(m, dtype=np.int64)
+    n_e = 0
+    for r in range(m):
+        if r == 0 or keys[order[r]] != keys[order[r - 1]]:
+            n_e += 1
+        edge[order[r]] = n_e - 1
+    e_lo = np.empty(n_e, dtype=np.int64)
+    e_hi = np.empty(n_e, dtype=np.int64)
+    first_tri = np.full(n_e, -1, dtype=np.int64)
+    inner = np.zeros(n_e, dtype=np.bool_)
+    for r in range(m):
+        side = order[r]
+        e = edge[side]
+        if first_tri[e] < 0:
+            first_tri[e] = side // 3
+            e_lo[e] = keys[side] // (n_v + 1)
+            e_hi[e] = keys[side] % (n_v + 1)
+        if nb[side // 3, side % 3] >= 0:
+            inner[e] = True
+    count = np.zeros(n_e, dtype=np.int64)
+    first = np.zeros(n_e, dtype=np.int64)
+    n_inner = 0
+    for e in range(n_e):
+        if inner[e]:
+            first[e] = n_v + n_inner * k
+            length = np.hypot(verts[e_hi[e], 0] - verts[e_lo[e], 0], verts[e_hi[e], 1] - verts[e_lo[e], 1])
+            count[e] = min(max(np.ceil(length / spacing), 1.0), k)
+            n_inner += 1
+    n_fixed = n_v + n_inner * k
+    n = n_fixed + len(points)
+    xy = np.empty((n, 2))
+    xy[:n_v] = verts
+    for e in range(n_e):
+        if inner[e]:
+            for s in range(k):
+                f = (s + 1) / (count[e] + 1)
+                for c in range(2):
+                    xy[first[e] + s, c] = verts[e_lo[e], c] + f * (verts[e_hi[e], c] - verts[e_lo[e], c])
+    xy[n_fixed:] = points
+    tri_nodes = np.full((n_t, 3 + 3 * k), -1, dtype=np.int64)
+    for t in range(n_t):
+        for j in range(3):
+            tri_nodes[t, j] = tris[t, j]
+            e = edge[3 * t + j]
+            for s in range(count[e]):
+                tri_nodes[t, 3 + j * k + s] = first[e] + s
+    # the edges, u -> v crossing triangle et, in the order above
+    cap = n_t * (3 * k + 3 * k * k) + n_e * (k + 2) + len(points) * (3 + 4 * k + len(points))
+    u = np.empty(cap, dtype=np.int64)
+    v = np.empty(cap, dtype=np.int64)
+    et = np.empty(cap, dtype=np.int64)
+    w = 0
+    for t in range(n_t):
+        for j in range(3):
+            e = edge[3 * t + j]
+            for s in range(count[e]):
+                u[w], v[w], et[w] = tris[t, j], first[e] + s, t
+                w += 1
+    for t in range(n_t):
+        for j in range(3):
+            e = edge[3 * t + j]
+            for s in range(count[e]):
+                for j2 in range(j + 1, 3):
+                    e2 = edge[3 * t + j2]
+                    for s2 in range(count[e2]):
+                        u[w], v[w], et[w] = first[e] + s, first[e2] + s2, t
+                        w += 1
+    for e in range(n_e):
+        if inner[e]:
+            u[w], v[w], et[w] = e_lo[e], first[e], first_tri[e]
+            w += 1
+    for e in range(n_e):
+        if inner[e]:
+            u[w], v[w], et[w] = first[e] + count[e] - 1, e_hi[e], first_tri[e]
+            w += 1
+    for e in range(n_e):
+        if inner[e]:
+            for s in range(count[e] - 1):
+                u[w], v[w], et[w] = first[e] + s, first[e] + s + 1, first_tri[e]
+                w += 1
+    for e in range(n_e):
+        if not inner[e]:
+            u[w], v[w], et[w] = e_lo[e], e_hi[e], first_tri[e]
+            w += 1
+    for q in range(len(points)):
+        t = point_tri[q]
+        if t >= 0:
+            for i in range(3 + 3 * k):
+                if tri_nodes[t, i] >= 0:
+                    u[w], v[w], et[w] = n_fixed + q, tri_nodes[t, i], t
+                    w += 1
+    for q in range(len(points)):
+        t = point_tri[q]
+        if t >= 0:
+            for q2 in range(q):
+                if point_tri[q2] == t:
+                    u[w], v[w], et[w] = n_fixed + q, n_fixed + q2, t
+                    w += 1
+    # both ways round, row by row: each edge written into its two rows' places in turn (rows
+    # in the order their edges were listed; nothing needs them sorted)
+    indptr = np.zeros(n + 1, dtype=np.int32)
+    for e in range(w):
+        indptr[u[e] + 1] += 1
+        indptr[v[e] + 1] += 1
+    indptr = np.cumsum(indptr).astype(np.int32)
+    fill = indptr[:-1].astype(np.int64)
+    indices = np.empty(2 * w, dtype=np.int32)
+    data = np.empty(2 * w)
+    edge_tri = np.empty(2 * w, dtype=np.int64)
+    for e in range(w):
+        a, b = u[e], v[e]
+        weight = np.hypot(xy[a, 0] - xy[b, 0], xy[a, 1] - xy[b, 1]) + 1e-9  # 0 would read as no edge
+        at = fill[a]
+        indices[at], data[at], edge_tri[at] = b, weight, et[e]
+        fill[a] = at + 1
+        at = fill[b]
+        indices[at], data[at], edge_tri[at] = a, weight, et[e]
+        fill[b] = at + 1
+    return xy, n_fixed, indptr, indices, data, edge_tri, tri_nodes
 
 
 def warm() -> None:

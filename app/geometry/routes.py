@@ -50,8 +50,7 @@ class Router:
     def __init__(self, mesh: NavMesh, points: list[Point]) -> None:
         self.mesh, self.points = mesh, points
         self.graph = MeshGraph.build(mesh, points)
-        m = self.graph.matrix
-        self._csr = (m.indptr, m.indices, m.data)
+        self._csr = (self.graph.indptr, self.graph.indices, self.graph.weights)
         self._xy = np.asarray(points, dtype=float).reshape(-1, 2)
 
     def node(self, point: int) -> int:
