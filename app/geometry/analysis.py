@@ -138,7 +138,7 @@ def _route_info(layout: Layout, route: Route) -> Finding:
     end = zone_name(layout.zone(route.end_id))
     text = f"{start} -> {end}: {format_length(route.length)}"
     return finding(Severity.INFO, "route-length", text, [route.start_id, route.end_id],
-                   point=route.path[len(route.path) // 2], path=[(round(x, 2), round(y, 2)) for x, y in route.path])
+                   point=route.path[len(route.path) // 2], path=[tuple(p) for p in np.round(route.path, 2).tolist()])
 
 
 class _Why:

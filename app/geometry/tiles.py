@@ -140,18 +140,27 @@ def floor_tiles(room: shapely.Polygon, radius: float, geoms: np.ndarray) -> Floo
     iy = np.arange(int(np.floor(y0 / TILE)), int(np.ceil(y1 / TILE)))
     # the tiles each footprint grown by the radius reaches into
     b = shapely.bounds(simple).reshape(-1, 4) + np.array([-radius, -radius, radius, radius])
-    lo_x, hi_x = np.floor(b[:, 0] / TILE).astype(int), np.floor(b[:, 2] / TILE).astype(int)
-    lo_y, hi_y = np.floor(b[:, 1] / TILE).astype(int), np.floor(b[:, 3] / TILE).astype(int)
-    on: dict[tuple[int, int], list[int]] = {}
-    for k, (ax, bx, ay, by) in enumerate(zip(lo_x.tolist(), hi_x.tolist(), lo_y.tolist(), hi_y.tolist())):
-        for tx in range(ax, bx + 1):
-            for ty in range(ay, by + 1):
-                on.setdefault((tx, ty), []).append(k)
+    lo_x, hi_x = np.floor(b[:, 0] / TILE).astype(np.int64), np.floor(b[:, 2] / TILE).astype(np.int64)
+    lo_y, hi_y = np.floor(b[:, 1] / TILE).astype(np.int64), np.floor(b[:, 3] / TILE).astype(np.int64)
+    # every (tile, footprint) pair, tiles numbered row by row over the grid and one past it
+    wide, tall = hi_x - lo_x + 1, hi_y - lo_y + 1
+    k = np.repeat(np.arange(len(feet)), wide * tall)
+    step = np.arange(len(k)) - np.repeat(np.cumsum(wide * tall) - wide * tall, wide * tall)
+    tx, ty = lo_x[k] + step % wide[k], lo_y[k] + step // wide[k]
+    x_lo, y_lo = int(ix[0]) - 1 if len(ix) else 0, int(iy[0]) - 1 if len(iy) else 0
+    span = len(iy) + 2
+    serials = np.array([f.serial for f in feet], dtype=np.int64)
+    cell = (np.clip(tx, x_lo, x_lo + len(ix) + 1) - x_lo) * span + np.clip(ty, y_lo, y_lo + span - 1) - y_lo
+    order = np.lexsort((k, cell))
+    cells, first = np.unique(cell[order], return_index=True)
+    groups = np.split(k[order], first[1:]) if len(order) else []
+    on = dict(zip(cells.tolist(), groups))
+    nothing = np.empty(0, dtype=np.int64)
     out = []
     for tx in ix.tolist():
         for ty in iy.tolist():
-            members = on.get((tx, ty), [])
-            key = (room_key, tx, ty, tuple(sorted(feet[k].serial for k in members)))
+            members = on.get((tx - x_lo) * span + ty - y_lo, nothing)
+            key = (room_key, tx, ty, tuple(sorted(serials[members].tolist())))
             tile = _tiles.get(key)
             if tile is not None:
                 _keep(_tiles, key)

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 import shapely
 
-from app.geometry.navmesh import NavMesh, funnel, path_length
+from app.geometry import kernels
+from app.geometry.navmesh import NavMesh, path_length
 from app.geometry.shapes import piece_shapes
 from app.geometry.walkable import walkable_space
 from app.model import Layout, Piece, Room
@@ -129,4 +130,5 @@ def test_funnel_pulls_taut_round_a_corner():
     mesh = NavMesh.build(space)
     path = mesh.route((90, 15), (15, 90))
     assert path == [(90, 15), pytest.approx((30, 30)), (15, 90)]
-    assert funnel((0, 0), (10, 0), []) == [(0, 0), (10, 0)]
+    none = np.empty((0, 2))
+    assert kernels.funnel(np.array([0.0, 0.0]), np.array([10.0, 0.0]), none, none)[0].tolist() == [[0, 0], [10, 0]]

@@ -67,7 +67,7 @@ def reference_build(mesh: NavMesh, points: list, k: int = STEINER, spacing: floa
     rows += [chain[inner, :-1].ravel(), e_lo[walls]]
     cols += [chain[inner, 1:].ravel(), e_hi[walls]]
     tri_of += [np.repeat(first_tri[inner], k + 1), first_tri[walls]]
-    point_tri = mesh.locate_all(points)
+    point_tri = reference_locate(mesh, points)
     tri_nodes = np.concatenate([tris, node_of.reshape(n_t, -1)], axis=1)
     by_tri: dict[int, list[int]] = {}
     for q, t in enumerate(point_tri.tolist()):
@@ -96,6 +96,55 @@ def reference_build(mesh: NavMesh, points: list, k: int = STEINER, spacing: floa
     order.data = np.concatenate([w, w])[pick]
     return {"n_fixed": n_fixed, "n_corners": n_v, "xy": xy, "point_tri": point_tri, "matrix": order,
             "edge_tri": np.concatenate([et, et])[pick], "tri_nodes": tri_nodes}
+
+
+def reference_locate(mesh: NavMesh, points: list) -> np.ndarray:
+    """NavMesh.locate_all as it was: the first triangle holding each point, else the nearest centre."""
+    pts = np.asarray(points, dtype=float).reshape(-1, 2)
+    if not len(mesh.tris) or not len(pts):
+        return np.full(len(pts), -1, dtype=np.int64)
+    p = mesh.verts[mesh.tris]
+    x, y = pts[:, 0, None], pts[:, 1, None]
+    inside = np.ones((len(pts), len(p)), dtype=bool)
+    for k in range(3):
+        (x0, y0), (x1, y1) = p[:, k].T, p[:, (k + 1) % 3].T
+        inside &= (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) >= -1e-9
+    found = inside.argmax(axis=1)
+    out = np.where(inside[np.arange(len(pts)), found], found, -1)
+    c = p.mean(axis=1)
+    for q in np.flatnonzero(out < 0):
+        out[q] = int(np.argmin((c[:, 0] - pts[q, 0]) ** 2 + (c[:, 1] - pts[q, 1]) ** 2))
+    return out
+
+
+def reference_fans(mesh: NavMesh) -> tuple:
+    """NavMesh.fans as it was: the triangles round each vertex in turn, a fan cut by a wall
+    starting just after the cut."""
+    n_t, n_v = len(mesh.tris), len(mesh.verts)
+    v = mesh.tris.ravel()
+    t = np.repeat(np.arange(n_t), 3)
+    centre = mesh.verts[mesh.tris].mean(axis=1)
+    d = centre[t] - mesh.verts[v]
+    order = np.lexsort((np.arctan2(d[:, 1], d[:, 0]), v))
+    vs, ts = v[order], t[order]
+    start = np.searchsorted(vs, np.arange(n_v + 1))
+    size = np.diff(start)[vs]
+    rank = np.arange(len(vs)) - start[vs]
+    nxt = start[vs] + (rank + 1) % np.maximum(size, 1)
+    joined = (mesh.nb[ts] == ts[nxt][:, None]).any(axis=1)
+    gap_rank = np.where(joined, n_t * 3, rank)
+    first_gap = np.full(n_v, n_t * 3)
+    np.minimum.at(first_gap, vs, gap_rank)
+    shift = np.where(first_gap[vs] < n_t * 3, first_gap[vs] + 1, 0)
+    new_rank = (rank - shift) % np.maximum(size, 1)
+    at = start[vs] + new_rank
+    fan = np.empty(len(vs), dtype=np.int64)
+    fan[at] = ts
+    gap = np.zeros(len(vs), dtype=bool)
+    gap[at] = ~joined
+    pos = np.empty(n_t * 3, dtype=np.int64)
+    pos[order] = new_rank
+    return start, fan, pos.reshape(n_t, 3), gap, np.concatenate([[0], np.cumsum(gap)])
 
 
 def reference_way(g: MeshGraph, nodes: list[int]) -> tuple[list[int] | None, int]:
@@ -129,7 +178,7 @@ def reference_way(g: MeshGraph, nodes: list[int]) -> tuple[list[int] | None, int
 
 def reference_round_corners(mesh: NavMesh, steps: np.ndarray, apart: np.ndarray,
                             corners: np.ndarray) -> np.ndarray | None:
-    start, fan, pos, _, gaps_before = mesh.fans
+    start, fan, pos, _, gaps_before = reference_fans(mesh)
     tris = mesh.tris
     t1, t2 = steps[apart], steps[apart + 1]
     on1, on2 = tris[t1] == corners[:, None], tris[t2] == corners[:, None]
