@@ -362,86 +362,98 @@ def near_box(path: np.ndarray, box: np.ndarray) -> bool:
 @njit(**_JIT)
 def dijkstra(indptr: np.ndarray, indices: np.ndarray, weights: np.ndarray, sources: np.ndarray, targets: np.ndarray,
              floor: float, factor: float):
-    """Shortest graph distances from the nearest of sources (binary heap, lazy deletion):
-    (dist, pred), pred -9999 where none, as scipy.sparse.csgraph.dijkstra gives them.
+    """Shortest graph distances from the nearest of sources: (dist, pred), pred -9999 where
+    none, as scipy.sparse.csgraph.dijkstra gives them. A 4-ary heap holding each node at most
+    once (its key lowered in place): ~20 % under a binary heap of stale entries here.
 
     With factor > 0 it stops once every target is settled and the next node is farther than
     factor times the largest of floor and the targets' distances: every node within that is
     exact, every other holds at least its true distance (its tentative one, or inf). A walk's
-    far sides only look at nodes within 1 + STRETCH of it, so its trees need go no farther."""
+    far sides only look at nodes within 1 + STRETCH of it, so its trees need go no farther.
+    (Taking nodes in order of distance plus the straight line to the targets, A*, settled 10 %
+    fewer nodes at 100 pieces and cost 60 % more.)"""
     n = len(indptr) - 1
     dist = np.full(n, np.inf)
     pred = np.full(n, -9999, dtype=np.int32)
-    heap_d = np.empty(len(indices) + len(sources))
-    heap_v = np.empty(len(indices) + len(sources), dtype=np.int64)
+    heap = np.empty(n, dtype=np.int64)
+    key = np.empty(n)
+    at = np.full(n, -1, dtype=np.int64)  # place in the heap; -1 never in it, -2 settled
     size = 0
     for s in sources:
         if dist[s] > 0.0:
             dist[s] = 0.0
-            size = _push(heap_d, heap_v, size, 0.0, s)
+            size = _lower(heap, key, at, size, s, 0.0)
     waiting = np.zeros(n, dtype=np.bool_)
     left = 0
     for t in targets:
         if not waiting[t]:
             waiting[t] = True
             left += 1
-    stop = np.inf
+    stop = factor * floor if factor > 0 and left == 0 else np.inf
     farthest = floor
-    if factor > 0 and left == 0:
-        stop = factor * farthest
     while size:
-        du, u = heap_d[0], heap_v[0]
-        size = _pop(heap_d, heap_v, size)
-        if du > dist[u]:
-            continue
+        u, du = heap[0], key[0]
         if du > stop:
             break
+        at[u] = -2
+        size -= 1
+        if size:
+            _sift_down(heap, key, at, size, heap[size], key[size])
         if waiting[u]:
-            waiting[u] = False
             left -= 1
             farthest = max(farthest, du)
             if factor > 0 and left == 0:
                 stop = factor * farthest
         for q in range(indptr[u], indptr[u + 1]):
             v = indices[q]
+            if at[v] == -2:
+                continue
             alt = du + weights[q]
             if alt < dist[v]:
                 dist[v] = alt
                 pred[v] = u
-                size = _push(heap_d, heap_v, size, alt, v)
+                size = _lower(heap, key, at, size, v, alt)
     return dist, pred
 
 
 @njit(**_JIT)
-def _push(heap_d: np.ndarray, heap_v: np.ndarray, size: int, d: float, v: int) -> int:
-    i = size
+def _lower(heap: np.ndarray, key: np.ndarray, at: np.ndarray, size: int, v: int, d: float) -> int:
+    """Put v in the heap with key d, or lower its key to d: the heap's size after."""
+    i = at[v]
+    if i < 0:
+        i = size
+        size += 1
     while i > 0:
-        parent = (i - 1) >> 1
-        if heap_d[parent] <= d:
+        parent = (i - 1) >> 2
+        if key[parent] <= d:
             break
-        heap_d[i], heap_v[i] = heap_d[parent], heap_v[parent]
+        heap[i], key[i] = heap[parent], key[parent]
+        at[heap[i]] = i
         i = parent
-    heap_d[i], heap_v[i] = d, v
-    return size + 1
+    heap[i], key[i] = v, d
+    at[v] = i
+    return size
 
 
 @njit(**_JIT)
-def _pop(heap_d: np.ndarray, heap_v: np.ndarray, size: int) -> int:
-    size -= 1
-    d, v = heap_d[size], heap_v[size]
+def _sift_down(heap: np.ndarray, key: np.ndarray, at: np.ndarray, size: int, v: int, d: float) -> None:
+    """Put v (key d) at the root and let it sink to its place."""
     i = 0
     while True:
-        c = 2 * i + 1
+        c = 4 * i + 1
         if c >= size:
             break
-        if c + 1 < size and heap_d[c + 1] < heap_d[c]:
-            c += 1
-        if heap_d[c] >= d:
+        best, best_key = c, key[c]
+        for other in range(c + 1, min(c + 4, size)):
+            if key[other] < best_key:
+                best, best_key = other, key[other]
+        if best_key >= d:
             break
-        heap_d[i], heap_v[i] = heap_d[c], heap_v[c]
-        i = c
-    heap_d[i], heap_v[i] = d, v
-    return size
+        heap[i], key[i] = heap[best], best_key
+        at[heap[i]] = i
+        i = best
+    heap[i], key[i] = v, d
+    at[v] = i
 
 
 @njit(**_JIT)
@@ -733,7 +745,8 @@ def route_graph(verts: np.ndarray, tris: np.ndarray, nb: np.ndarray, points: np.
 
 def warm() -> None:
     """Compile (or load from the cache) every kernel for the types the checks pass: check the
-    bundled samples, whose rooms take every path through the route search."""
+    bundled samples, whose rooms take every path through the route search, before and after
+    an edit."""
     from pathlib import Path
 
     from app.geometry.analysis import check_layout
@@ -743,3 +756,6 @@ def warm() -> None:
     for path in sorted(samples.glob("*.classroom.json")):
         for layout in load_project(path).layouts:
             check_layout(layout)
+            # and after an edit, when walks found before are tested against the floor it freed
+            pieces = [p.model_copy(update={"x": p.x + 1.0}) for p in layout.pieces]
+            check_layout(layout.model_copy(update={"pieces": pieces}))
