@@ -132,3 +132,23 @@ def test_components_number_the_parts_as_scipy_does():
     got = kernels.components(mesh.nb)
     assert count > 1  # the test means something: a closed-in pocket or two
     assert got.tolist() == want.tolist()
+
+
+def test_warm_compiles_every_kernel_a_check_uses():
+    # make compiles the kernels once (warm()); a type warm() missed would compile in the middle
+    # of a teacher's first edit, for seconds
+    import numba
+
+    from app.geometry import check_layout
+    from bench.bench_checks import edit_chain
+    from bench.generate import make_layout
+
+    dispatchers = [f for f in vars(kernels).values() if isinstance(f, numba.core.registry.CPUDispatcher)]
+    kernels.warm()
+    before = {f.__name__: set(f.signatures) for f in dispatchers}
+    layout = make_layout(100)
+    check_layout(layout)
+    for edited in edit_chain(layout, 6):
+        check_layout(edited)
+    after = {f.__name__: set(f.signatures) for f in dispatchers}
+    assert {name: after[name] - before[name] for name in after if after[name] - before[name]} == {}
