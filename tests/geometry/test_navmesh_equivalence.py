@@ -2,7 +2,9 @@
 to the bit: the compiled funnel (app.geometry.kernels) against the simple stupid funnel on
 corridors through generated classrooms and through grid rooms full of collinear corners; a
 tile's triangles joined in one sort against the two-axis snap (shuffled, near-equal corners,
-many tiles at once); the stitched mesh and the outlines against their old numpy code."""
+many tiles at once, whole-inch rooms, edges of three triangles); the stitched mesh (with near
+corners on the seams) and the outlines against their old numpy code. The mesh is built by
+compiled kernels now (kernels.triangle_mesh, kernels.stitch)."""
 
 from __future__ import annotations
 
@@ -305,3 +307,56 @@ def test_stitched_mesh_and_outlines_match_the_old_code(spaces):
             fresh = NavMesh(m.verts, m.tris, m.nb)
             got, want = fresh.rings, reference_rings(m)  # (kernels.rings numbers them in int64)
             assert len(got) == len(want) and all(np.array_equal(g, w) for g, w in zip(got, want))
+
+
+def test_from_triangles_matches_on_collinear_corners_and_shared_edges():
+    """Whole-inch rooms (ties in x and in y everywhere, for the sorts), and edges that three or
+    four triangles share: which of those pair is numpy's sort's call, left to it."""
+    rng = random.Random(13)
+    cases = []
+    for _ in range(12):
+        w, h = rng.randint(8, 30), rng.randint(8, 30)
+        holes = [shapely.box(x, y, x + rng.randint(1, 3), y + rng.randint(1, 3))
+                 for x, y in [(rng.randint(1, w - 4), rng.randint(1, h - 4)) for _ in range(rng.randint(1, 12))]]
+        space = shapely.segmentize(shapely.box(0, 0, w, h).difference(shapely.union_all(holes)), 1.0)
+        xy = shapely.get_coordinates(shapely.get_parts(shapely.constrained_delaunay_triangles(space)))
+        cases.append(xy.reshape(-1, 4, 2)[:, :3])
+    fan = [[[0, 0], [4, 0], [2, y]] for y in (1, -1, 2, 3)] + [[[4, 0], [0, 0], [2, -2]], [[0, 0], [2, 1], [0, 3]]]
+    cases += [np.array(fan[:3], dtype=float), np.array(fan, dtype=float), np.array(fan[::-1], dtype=float)]
+    for xy in cases:
+        mesh, kept = NavMesh.from_triangles(xy, with_kept=True)
+        assert_same_arrays((mesh.verts, mesh.tris, mesh.nb, kept), reference_from_triangles(xy))
+
+
+def test_stitched_matches_with_near_corners_on_the_seams_and_shared_walls(spaces):
+    """Corners on the seams moved along them by less than SNAP (chains of near corners) or by
+    more (apart); a triangle flattened by the join (None); walls on a seam that three or four
+    tiles share (which of them pair is numpy's sort's call, left to it)."""
+    rng = np.random.default_rng(17)
+    checked = apart = 0
+    for space in spaces:
+        parts = [tile.mesh for tile in space.floor.tiles]
+        joined = len(NavMesh.stitched(parts, on_seam).verts)
+        for step in (SNAP / 3, -SNAP / 2, 2 * SNAP):
+            for _ in range(4):
+                moved = []
+                for m in parts:
+                    verts = m.verts.copy()
+                    on = np.flatnonzero(on_seam(verts))
+                    pick = on[rng.random(len(on)) < 0.3]
+                    off = np.abs(verts[pick] / 240.0 - np.round(verts[pick] / 240.0)) * 240.0
+                    verts[pick] += np.where((off < 1e-6)[:, ::-1], step, 0.0)  # along the seam it lies on
+                    moved.append(NavMesh(verts, m.tris, m.nb))
+                got = NavMesh.stitched(moved, on_seam)
+                assert_same_arrays((got.verts, got.tris, got.nb), reference_stitched(moved))
+                checked += 1
+                apart += len(got.verts) > joined
+    assert checked == 36 and apart >= 12  # every move by 2 SNAP parts some corners
+    wall = [[230.0, 0.0], [240.0, 0.0], [240.0, 10.0]], [[250.0, 5.0], [240.0, 10.0], [240.0, 0.0]]
+    shared = [NavMesh.from_triangles(np.array([tri])) for tri in (*wall, [[245.0, 20.0], [240.0, 10.0], [240.0, 0.0]],
+                                                               [[235.0, -5.0], [240.0, 0.0], [240.0, 10.0]])]
+    for parts in (shared[:3], shared, shared[::-1]):
+        got = NavMesh.stitched(parts, on_seam)
+        assert_same_arrays((got.verts, got.tris, got.nb), reference_stitched(parts))
+    thin = NavMesh(np.array([[230.0, 0.0], [240.0, 0.0], [240.0, SNAP / 2]]), np.array([[0, 1, 2]]), np.full((1, 3), -1))
+    assert NavMesh.stitched([thin, shared[1]], on_seam) is None and reference_stitched([thin, shared[1]]) is None
