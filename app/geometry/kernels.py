@@ -260,7 +260,7 @@ def far_sides(path: np.ndarray, bends: np.ndarray, ring: np.ndarray, ring_start:
         best_d, best_v = -1.0, -1
         for q in range(lo, hi, step):
             v = ring_verts[q]
-            d = _to_polyline(verts[v, 0], verts[v, 1], path)
+            d = _to_polyline(verts[v, 0], verts[v, 1], path, best_d)
             if d > best_d:
                 best_d, best_v = d, v
         if f[best_v] <= limit:
@@ -270,16 +270,19 @@ def far_sides(path: np.ndarray, bends: np.ndarray, ring: np.ndarray, ring_start:
 
 
 @njit(**_JIT)
-def _to_polyline(x: float, y: float, line: np.ndarray) -> float:
+def _to_polyline(x: float, y: float, line: np.ndarray, beat: float) -> float:
+    """The squared distance from (x, y) to the polyline, or any value at most beat once it is
+    clear the distance is no more than beat (the caller wants the farthest point only)."""
     best = np.inf
     for j in range(len(line) - 1):
         ax, ay = line[j, 0], line[j, 1]
         dx, dy = line[j + 1, 0] - ax, line[j + 1, 1] - ay
         t = ((x - ax) * dx + (y - ay) * dy) / max(dx * dx + dy * dy, 1e-12)
         t = min(max(t, 0.0), 1.0)
-        d = np.hypot(x - ax - t * dx, y - ay - t * dy)
-        if d < best:
-            best = d
+        ex, ey = x - ax - t * dx, y - ay - t * dy
+        best = min(best, ex * ex + ey * ey)
+        if best <= beat:
+            break
     return best
 
 
