@@ -223,6 +223,57 @@ def corridor(nodes: np.ndarray, indptr: np.ndarray, indices: np.ndarray, edge_tr
 
 
 @njit(**_JIT)
+def turned(corridor: np.ndarray, corner: int, tris: np.ndarray, nb: np.ndarray) -> np.ndarray:
+    """The corridor going round a corner inside the free space the other way (where a taut
+    walk bent at a corner with no wall, the corridor went round it the long way); length 0 when
+    there is no other way round (a wall, or the corridor only touches the corner once)."""
+    none = np.empty(0, dtype=np.int64)
+    i = 0
+    while i < len(corridor) and not _has(tris, corridor[i], corner):
+        i += 1
+    if i == len(corridor):
+        return none
+    j = i
+    while j + 1 < len(corridor) and _has(tris, corridor[j + 1], corner):
+        j += 1
+    start, goal = corridor[i], corridor[j]
+    if start == goal:
+        return none
+    way = np.empty(64, dtype=np.int64)
+    for first in range(2):  # the first step across either edge through the corner
+        prev, cur, n = -1, start, 0
+        while n < 64:
+            k = 0
+            while tris[cur, k] != corner:
+                k += 1
+            a, b = nb[cur, (k + 1) % 3], nb[cur, (k + 2) % 3]
+            nxt = (a if first == 0 else b) if prev < 0 else (b if a == prev else a)
+            if nxt < 0:
+                break
+            way[n] = nxt
+            n += 1
+            if nxt == goal:
+                break
+            prev, cur = cur, nxt
+        if n == 0 or way[n - 1] != goal:
+            continue  # a wall first, or round and round
+        same = n == j - i
+        for q in range(n):
+            if same and way[q] != corridor[i + 1 + q]:
+                same = False
+        if same:
+            continue  # the way the corridor goes already
+        out = np.concatenate((corridor[:i + 1], way[:n], corridor[j + 1:]))
+        return without_loops(out, len(tris))
+    return none
+
+
+@njit(**_JIT)
+def _has(tris: np.ndarray, t: int, corner: int) -> bool:
+    return tris[t, 0] == corner or tris[t, 1] == corner or tris[t, 2] == corner
+
+
+@njit(**_JIT)
 def without_loops(way: np.ndarray, n_tris: int) -> np.ndarray:
     """The corridor with every stretch that comes back to a triangle cut out."""
     seen = np.full(n_tris, -1, dtype=np.int64)

@@ -134,10 +134,9 @@ class Router:
             inside = bends[loose[bends]]
             if not len(inside):
                 break
-            turned = self.graph.other_way_round(corridor.tolist(), int(inside[0]))
-            if turned is None:
+            turned = kernels.turned(corridor, int(inside[0]), mesh.tris, mesh.nb)
+            if not len(turned):
                 break
-            turned = np.asarray(turned, dtype=np.int64)
             again, again_bends = kernels.taut(a, b, turned, mesh.verts, mesh.tris, mesh.nb)
             if kernels.length(again) >= kernels.length(path) - 1e-9:
                 break

@@ -10,7 +10,7 @@ such Steiner graphs).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -42,7 +42,6 @@ class MeshGraph:
     weights: np.ndarray  # lengths
     edge_tri: np.ndarray  # the triangle crossed by each stored edge, aligned with indices
     tri_nodes: np.ndarray  # (T, 3 + 3 k) each triangle's nodes, -1 where an edge is a wall
-    _lists: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, mesh: NavMesh, points: list[Point], k: int = STEINER, spacing: float = SPACING) -> MeshGraph:
@@ -62,55 +61,8 @@ class MeshGraph:
 
         return csr_matrix((self.weights, self.indices, self.indptr), shape=(len(self.xy), len(self.xy)))
 
-    @property
-    def lists(self) -> tuple[list[list[int]], list[list[int]]]:
-        """(triangles, neighbours) as Python lists, for the few walks round a corner."""
-        if self._lists is None:
-            self._lists = (self.mesh.tris.tolist(), self.mesh.nb.tolist())
-        return self._lists
-
     def where(self, node: int) -> int:
         if node >= self.n_fixed:
             return int(self.point_tri[node - self.n_fixed])
         rows = np.flatnonzero((self.tri_nodes == node).any(axis=1))
         return int(rows[0]) if len(rows) else -1
-
-    def other_way_round(self, corridor: list[int], corner: int) -> list[int] | None:
-        """The corridor going round a corner inside the free space the other way."""
-        tris, _ = self.lists
-        on = [corner in tris[t] for t in corridor]
-        if True not in on:
-            return None
-        i = on.index(True)
-        j = i
-        while j + 1 < len(corridor) and on[j + 1]:
-            j += 1
-        start, goal = corridor[i], corridor[j]
-        ways = self._ways_round(start, goal, corner)
-        now = corridor[i + 1:j + 1]
-        others = [w for w in ways if w != now]
-        if start == goal or not others:
-            return None
-        way = np.asarray(corridor[:i + 1] + others[0] + corridor[j + 1:], dtype=np.int64)
-        return kernels.without_loops(way, len(tris)).tolist()
-
-    def _ways_round(self, start: int, goal: int, corner: int) -> list[list[int]]:
-        """The triangles after start up to goal, walking round corner each way it can."""
-        tris, nb = self.lists
-        ways = []
-        for first in (0, 1):
-            prev, cur, way = -1, start, []
-            for _ in range(64):
-                i = tris[cur].index(corner)
-                options = [nb[cur][(i + 1) % 3], nb[cur][(i + 2) % 3]]  # across the two edges through it
-                nxt = options[first] if prev < 0 else (options[1] if options[0] == prev else options[0])
-                if nxt < 0:
-                    break
-                way.append(nxt)
-                if nxt == goal:
-                    ways.append(way)
-                    break
-                prev, cur = cur, nxt
-        return ways
-
-

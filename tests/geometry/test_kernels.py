@@ -118,3 +118,54 @@ def test_warm_compiles_every_kernel_a_check_uses():
         check_layout(edited)
     after = {f.__name__: set(f.signatures) for f in dispatchers}
     assert {name: after[name] - before[name] for name in after if after[name] - before[name]} == {}
+
+
+def reference_turned(tris: list, nb: list, corridor: list[int], corner: int) -> list[int] | None:
+    """MeshGraph.other_way_round as it was in Python (before kernels.turned)."""
+    on = [corner in tris[t] for t in corridor]
+    if True not in on:
+        return None
+    i = on.index(True)
+    j = i
+    while j + 1 < len(corridor) and on[j + 1]:
+        j += 1
+    start, goal = corridor[i], corridor[j]
+    ways = []
+    for first in (0, 1):
+        prev, cur, way = -1, start, []
+        for _ in range(64):
+            k = tris[cur].index(corner)
+            options = [nb[cur][(k + 1) % 3], nb[cur][(k + 2) % 3]]
+            nxt = options[first] if prev < 0 else (options[1] if options[0] == prev else options[0])
+            if nxt < 0:
+                break
+            way.append(nxt)
+            if nxt == goal:
+                ways.append(way)
+                break
+            prev, cur = cur, nxt
+    others = [w for w in ways if w != corridor[i + 1:j + 1]]
+    if start == goal or not others:
+        return None
+    return kernels.without_loops(np.array(corridor[:i + 1] + others[0] + corridor[j + 1:]), len(tris)).tolist()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 7])
+def test_turning_round_a_corner_the_other_way_matches_the_python_one(seed):
+    # corners with a way round both sides are where four tiles meet: rooms whose walks pass them
+    r = router(seed, points=12)
+    mesh = r.mesh
+    tris, nb = mesh.tris.tolist(), mesh.nb.tolist()
+    turned = 0
+    for a in range(len(r.points)):
+        tree = r.tree([a], [q for q in range(len(r.points)) if q != a])
+        for b in range(len(r.points)):
+            if a == b or not np.isfinite(tree.dist[r.node(b)]):
+                continue
+            way = r._corridor(kernels.chase(tree.pred, r.node(b)))
+            for corner in sorted({v for t in way.tolist() for v in tris[t]}):
+                got = kernels.turned(way, corner, mesh.tris, mesh.nb)
+                want = reference_turned(tris, nb, way.tolist(), corner)
+                assert (got.tolist() or None) == want
+                turned += want is not None
+    assert turned > 3  # some corridors pass such a corner
