@@ -515,21 +515,28 @@ def _sift_down(heap: np.ndarray, key: np.ndarray, at: np.ndarray, size: int, v: 
 def components(nb: np.ndarray) -> np.ndarray:
     """The connected part of each triangle (neighbours across edges), numbered in order of
     each part's first triangle."""
-    n = len(nb)
+    return _flood(np.arange(0, 3 * len(nb) + 1, 3), nb.ravel())
+
+
+@njit(**_JIT)
+def _flood(start: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """The connected part of each node of a graph (node i's neighbours: other[start[i]:start[i
+    + 1]], negative for none), numbered in order of each part's lowest node."""
+    n = len(start) - 1
     part = np.full(n, -1, dtype=np.int64)
     stack = np.empty(n, dtype=np.int64)
     count = 0
-    for t0 in range(n):
-        if part[t0] >= 0:
+    for first in range(n):
+        if part[first] >= 0:
             continue
-        part[t0] = count
-        stack[0] = t0
+        part[first] = count
+        stack[0] = first
         size = 1
         while size:
             size -= 1
-            t = stack[size]
-            for k in range(3):
-                u = nb[t, k]
+            v = stack[size]
+            for q in range(start[v], start[v + 1]):
+                u = other[q]
                 if u >= 0 and part[u] < 0:
                     part[u] = count
                     stack[size] = u
@@ -570,25 +577,8 @@ def rings(verts: np.ndarray, tris: np.ndarray, nb: np.ndarray):
                 fill[b] += 1
                 a_end[w], b_end[w] = a, b
                 w += 1
-    ring = np.full(n, -1, dtype=np.int64)
-    stack = np.empty(n, dtype=np.int64)
-    count = 0
-    for v0 in range(n):
-        if ring[v0] >= 0:
-            continue
-        ring[v0] = count
-        stack[0] = v0
-        size = 1
-        while size:
-            size -= 1
-            v = stack[size]
-            for q in range(start[v], start[v + 1]):
-                u = other[q]
-                if ring[u] < 0:
-                    ring[u] = count
-                    stack[size] = u
-                    size += 1
-        count += 1
+    ring = _flood(start, other)
+    count = ring.max() + 1 if n else 0
     sizes = np.zeros(count + 1, dtype=np.int64)
     for v in range(n):
         sizes[ring[v] + 1] += 1

@@ -36,31 +36,35 @@ def router(seed: int, points: int = 8) -> Router:
     return Router(mesh, [tuple(mesh.verts[mesh.tris[t]].mean(axis=0)) for t in tris])
 
 
+def corridors(r: Router):
+    """(a, b, corridor) for every two of the router's points joined by the graph."""
+    for a in range(len(r.points)):
+        tree = r.tree([a], [q for q in range(len(r.points)) if q != a])
+        for b in range(len(r.points)):
+            if a != b and np.isfinite(tree.dist[r.node(b)]):
+                yield a, b, r._corridor(kernels.chase(tree.pred, r.node(b)))
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_corridors_are_chains_of_neighbours_and_the_walk_through_them_is_taut(seed):
     # (the funnel itself is held to the Python one in test_navmesh_equivalence.py)
     r = router(seed)
     g, mesh = r.graph, r.mesh
     tried = 0
-    for a in range(len(r.points)):
-        tree = r.tree([a], [q for q in range(len(r.points)) if q != a])
-        for b in range(len(r.points)):
-            if a == b or not np.isfinite(tree.dist[r.node(b)]):
-                continue
-            way = r._corridor(kernels.chase(tree.pred, r.node(b)))
-            assert way is not None
-            assert way[0] == g.point_tri[a] and way[-1] == g.point_tri[b]
-            assert len(set(way.tolist())) == len(way)  # no triangle twice
-            assert all(way[j + 1] in mesh.nb[way[j]] for j in range(len(way) - 1))
-            start, goal = np.array(r.points[a]), np.array(r.points[b])
-            path, bends = kernels.taut(start, goal, way, mesh.verts, mesh.tris, mesh.nb)
-            ends = kernels.portals(way, mesh.tris, mesh.nb)
-            assert path[0].tolist() == start.tolist() and path[-1].tolist() == goal.tolist()
-            assert path[1:-1].tolist() == mesh.verts[bends].tolist()  # it bends at corners of the corridor
-            assert set(bends.tolist()) <= set(ends.ravel().tolist())
-            sleeve = shapely.union_all(shapely.polygons(mesh.verts[mesh.tris[way]])).buffer(1e-6)
-            assert sleeve.covers(shapely.LineString(path))
-            tried += 1
+    for a, b, way in corridors(r):
+        assert way is not None
+        assert way[0] == g.point_tri[a] and way[-1] == g.point_tri[b]
+        assert len(set(way.tolist())) == len(way)  # no triangle twice
+        assert all(way[j + 1] in mesh.nb[way[j]] for j in range(len(way) - 1))
+        start, goal = np.array(r.points[a]), np.array(r.points[b])
+        path, bends = kernels.taut(start, goal, way, mesh.verts, mesh.tris, mesh.nb)
+        ends = kernels.portals(way, mesh.tris, mesh.nb)
+        assert path[0].tolist() == start.tolist() and path[-1].tolist() == goal.tolist()
+        assert path[1:-1].tolist() == mesh.verts[bends].tolist()  # it bends at corners of the corridor
+        assert set(bends.tolist()) <= set(ends.ravel().tolist())
+        sleeve = shapely.union_all(shapely.polygons(mesh.verts[mesh.tris[way]])).buffer(1e-6)
+        assert sleeve.covers(shapely.LineString(path))
+        tried += 1
     assert tried > 20
 
 
@@ -157,15 +161,10 @@ def test_turning_round_a_corner_the_other_way_matches_the_python_one(seed):
     mesh = r.mesh
     tris, nb = mesh.tris.tolist(), mesh.nb.tolist()
     turned = 0
-    for a in range(len(r.points)):
-        tree = r.tree([a], [q for q in range(len(r.points)) if q != a])
-        for b in range(len(r.points)):
-            if a == b or not np.isfinite(tree.dist[r.node(b)]):
-                continue
-            way = r._corridor(kernels.chase(tree.pred, r.node(b)))
-            for corner in sorted({v for t in way.tolist() for v in tris[t]}):
-                got = kernels.turned(way, corner, mesh.tris, mesh.nb)
-                want = reference_turned(tris, nb, way.tolist(), corner)
-                assert (got.tolist() or None) == want
-                turned += want is not None
+    for _, _, way in corridors(r):
+        for corner in sorted({v for t in way.tolist() for v in tris[t]}):
+            got = kernels.turned(way, corner, mesh.tris, mesh.nb)
+            want = reference_turned(tris, nb, way.tolist(), corner)
+            assert (got.tolist() or None) == want
+            turned += want is not None
     assert turned > 3  # some corridors pass such a corner
