@@ -13,7 +13,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # the route search's compiled loops: compiled once here (seconds), loaded from the cache after
-$(VENV)/.kernels: $(VENV)/.installed app/geometry/kernels.py
+$(VENV)/.kernels: $(VENV)/.installed $(wildcard app/geometry/kernels/*.py)
 	$(PY) -c "from app.geometry.kernels import warm; warm()"
 	touch $@
 
