@@ -11,9 +11,9 @@ from app.geometry.kernels.options import JIT
 
 @njit(**JIT)
 def _round(tris: np.ndarray, nb: np.ndarray, t1: int, t2: int, corner: int, step: int, out: np.ndarray) -> int:
-    """Walk round corner from t1 towards t2 (step 1: counter-clockwise, i.e. across the edge
-    from the corner to the corner after it... ), writing the triangles strictly between into
-    out; the count of them, or -1 where a wall comes first."""
+    """Walk round corner from t1 towards t2, counter-clockwise (step 1: across the edge from the
+    corner to the triangle's next-but-one corner) or clockwise, writing the triangles strictly
+    between into out; the count of them, or -1 where a wall comes first."""
     cur = t1
     count = 0
     for _ in range(len(out) + 1):
