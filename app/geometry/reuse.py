@@ -10,7 +10,6 @@ accuracy.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -57,8 +56,10 @@ class Reuse:
                 freed = shapely.difference(gone, shapely.union_all(self.added)) if len(self.added) else gone
                 self.freed = np.array([g for g in shapely.get_parts(freed) if g.area > 1e-9], dtype=object)
         self._freed_edges = _edges(self.freed) if len(self.freed) else None  # once, not per walk and door
-        self._added_box = (np.concatenate([shapely.bounds(self.added).min(axis=0)[:2], shapely.bounds(self.added).max(axis=0)[2:]])
-                           if len(self.added) else None)
+        self._added_box = None  # where the added pieces are, to pass over walks far from them
+        if len(self.added):
+            boxes = shapely.bounds(self.added)
+            self._added_box = np.concatenate([boxes.min(axis=0)[:2], boxes.max(axis=0)[2:]])
         self.memory = Memory(floor.key, now)
         _last[slot] = self.memory
 
@@ -103,12 +104,3 @@ def _edges(shapes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     p = np.concatenate([r[:-1] if len(r) > 1 else r for r in rings])
     q = np.concatenate([r[1:] if len(r) > 1 else r for r in rings])
     return p, q
-
-
-def _shortest_through(a: Point, b: Point, shapes: np.ndarray) -> float:
-    """The least |ap| + |pb| over points p of the polygons: straight lines, so a lower bound on
-    any walk from a to b through them (kernels.shortest_through on their outlines)."""
-    p, q = _edges(shapes)
-    if not len(p):
-        return math.inf
-    return float(kernels.shortest_through(np.asarray(a, dtype=float), np.asarray(b, dtype=float), p, q))

@@ -79,7 +79,8 @@ def test_the_freed_floor_bound_never_overestimates():
     import numpy as np
     import shapely
 
-    from app.geometry.reuse import _shortest_through
+    from app.geometry import kernels
+    from app.geometry.reuse import _edges
 
     rng = random.Random(7)
     for _ in range(400):
@@ -90,7 +91,8 @@ def test_the_freed_floor_bound_never_overestimates():
             hull = hull.difference(hull.buffer(-rng.uniform(0.5, 5)))
             if hull.is_empty or not isinstance(hull, shapely.Polygon):
                 continue
-        bound = _shortest_through(a, b, np.array([hull], dtype=object))
+        p, q = _edges(np.array([hull], dtype=object))
+        bound = kernels.shortest_through(np.array(a), np.array(b), p, q)
         edge = np.concatenate([np.asarray(r.segmentize(0.05).coords) for r in [hull.exterior, *hull.interiors]])
         best = (np.hypot(*(edge - a).T) + np.hypot(*(edge - b).T)).min()
         if hull.intersects(shapely.LineString([a, b])):
