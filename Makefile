@@ -12,22 +12,17 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-# the route search's compiled loops: compiled once here (seconds), loaded from the cache after
-$(VENV)/.kernels: $(VENV)/.installed $(wildcard app/geometry/kernels/*.py)
-	$(PY) -c "from app.geometry.kernels import warm; warm()"
-	touch $@
-
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(VENV)/.kernels
+run: $(VENV)/.installed
 	$(VENV)/bin/classroom-layout run $(SAMPLE)
 
-test: $(VENV)/.installed-test $(VENV)/.kernels
+test: $(VENV)/.installed-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-bench: $(VENV)/.kernels
+bench: $(VENV)/.installed
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 clean:

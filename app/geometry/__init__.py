@@ -1,19 +1,11 @@
-"""What we can say about a layout: overlaps, blocked doors, walkable space and walking routes.
+"""What we can say about a layout: overlaps, blocked doors, walkable floor and walking routes.
 
-Pure shapely and numpy: no Qt here (the editor and the PDF both call in).
+Pure shapely and numpy, no Qt: the editor, the CLI and the PDF all call in. docs/checks.md says
+what each check means.
 """
 
-from app.geometry.analysis import Analysis, Route, analyze, check_layout
+from app.geometry.analysis import Analysis, Route, analyze, check_layout, check_light
 from app.geometry.findings import AREA_EPS
-from app.geometry.light import check_light as _check_light_unsorted
-from app.geometry.findings import ordered as _ordered
-from app.model import Finding, Layout
+from app.geometry.session import CheckSession
 
-
-def check_light(layout: Layout) -> list[Finding]:
-    """Fast checks, run on every drag step in the editor: zone-overlap, piece-collision,
-    outside-room (pieces and zones), door-blocked. Target <= 3 ms at 2000 pieces."""
-    return _ordered(_check_light_unsorted(layout))
-
-
-__all__ = ["AREA_EPS", "Analysis", "Route", "analyze", "check_layout", "check_light"]
+__all__ = ["AREA_EPS", "Analysis", "CheckSession", "Route", "analyze", "check_layout", "check_light"]

@@ -1,4 +1,5 @@
-"""The whole check: walkable space, entrance routes and rotation legs, and why a way is blocked."""
+"""The whole check: walkable floor, the walks from the doors and along the rotation, and why a
+way is blocked, in sentences that name what to move (docs/checks.md says what each one means)."""
 
 from __future__ import annotations
 
@@ -9,24 +10,20 @@ from typing import Literal
 import numpy as np
 import shapely
 
-from app.geometry.findings import finding, ordered
+from app.geometry.findings import finding, inches, ordered, with_article
+from app.geometry.floor import Floor, Reach, door_spot, walkable_floor, zone_reach
 from app.geometry.gaps import Gap, Obstacles, gaps_near, gaps_on_route
-from app.geometry.light import check_light
-from app.geometry.navmesh import path_length
-from app.geometry.shapes import capitalized, door_entry, door_name, piece_shapes, zone_name, zone_shapes
-from app.geometry.reuse import Reuse
-from app.geometry.walkable import TOLERANCE, walkable_space
-from app.geometry.ways import reachable_zones, walks
+from app.geometry.light import check_light as light_findings
+from app.geometry.paths import shortest_walk
+from app.geometry.session import CheckSession, NoSession
+from app.geometry.shapes import Plan, capitalized, door_name, piece_key, piece_names, piece_outlines, plan_of, zone_name
 from app.model import Finding, Layout, Severity
 from app.units import format_length
 
-
-def inches(value: float) -> str:
-    """Clear widths and gaps read in whole inches, as teachers and ADA 403.5.1 state them: 36\"."""
-    return f'{round(value)}"'
-
 #: a person turning sideways: where even this can't pass, a zone is closed in
 NARROW_WIDTH = 18.0
+#: obstacles named in "closed in by ..." at most
+NAMED_AT_MOST = 4
 
 Point = tuple[float, float]
 
@@ -42,132 +39,161 @@ class Route:
 
 @dataclass
 class Analysis:
-    findings: list[Finding]  # same as check_layout
+    findings: list[Finding]  # the same as check_layout
     walkable: shapely.Geometry  # where the CENTRE of a clear_width-wide person can be
     routes: list[Route] = field(default_factory=list)
 
 
-def _rotation_legs(layout: Layout) -> list[tuple[int, int]]:
-    index = {z.id: k for k, z in enumerate(layout.zones)}
-    order = [index[i] for i in layout.transitions.rotation if i in index]
-    if len(order) < 2:
-        return []
-    return list(zip(order, order[1:] + order[:1]))  # and from the last station back to the first
+def plan_for(layout: Layout, session: CheckSession) -> Plan:
+    """The layout's plan, its footprints taken from the session where a piece did not change."""
+    pieces = np.empty(len(layout.pieces), dtype=object)
+    missing = []
+    for k, piece in enumerate(layout.pieces):
+        hit = session.get("footprint", piece_key(piece), lambda: None)
+        if hit is None:
+            missing.append(k)
+        else:
+            pieces[k] = hit
+    if missing:
+        made = piece_outlines([layout.pieces[k] for k in missing])
+        for k, geom in zip(missing, made):
+            pieces[k] = geom
+            session.get("footprint", piece_key(layout.pieces[k]), lambda geom=geom: geom)
+    return plan_of(layout, pieces)
 
 
-def analyze(layout: Layout) -> Analysis:
-    """Everything the editor overlay and the PDF need, computed once."""
-    findings = check_light(layout)
-    geoms, solid = piece_shapes(layout)
-    zones = zone_shapes(layout)
-    width = layout.clear_width
-    space = walkable_space(layout, width, geoms[solid])
-    # the issue asks for walks from a door to each station and along the rotation; any other
-    # zone only has to be reachable
-    stations = [z for z, zone in enumerate(layout.zones) if zone.station is not None]
-    others = [z for z, zone in enumerate(layout.zones) if zone.station is None]
-    legs = _rotation_legs(layout)
-    reuse = Reuse("full", space.floor)
-    ways = walks(layout, space, zones, stations, legs, reuse)
-    open_zones = set(ways.entrance) | reachable_zones(layout, space, zones, others)
+def check_light(layout: Layout, session: CheckSession | None = None) -> list[Finding]:
+    """The fast checks of every drag step: zone-overlap, piece-collision, outside-room and
+    door-blocked, sorted."""
+    session = session or NoSession()
+    out = ordered(light_findings(layout, plan_for(layout, session), piece_names(layout)))
+    session.end_check()
+    return out
 
-    blocked_zones = [z for z in range(len(layout.zones)) if z not in open_zones]
-    blocked_legs = [leg for leg in legs if ways.legs[leg] is None]
-    blocked_doors = [d for d, e in enumerate(ways.entries) if e is None]
-    why = _Why(layout, geoms, solid, zones, width, findings)
-    if blocked_zones or blocked_legs or blocked_doors:
-        why.explain(blocked_zones, blocked_legs, blocked_doors)
 
-    doors = layout.room.doors
+def check_layout(layout: Layout, session: CheckSession | None = None) -> list[Finding]:
+    """check_light + the walks: unreachable-zone, rotation-route-blocked, narrow-passage,
+    door-blocked, and route-length notes."""
+    return analyze(layout, session).findings
+
+
+def analyze(layout: Layout, session: CheckSession | None = None) -> Analysis:
+    """Everything the Checks panel, the overlay and the PDF need, computed once."""
+    session = session or NoSession()
+    plan = plan_for(layout, session)
+    names = piece_names(layout)
+    findings = light_findings(layout, plan, names)
+    walks = _Walks(layout, plan, walkable_floor(layout, plan, layout.clear_width, session))
+    why = _Why(layout, plan, names, session, findings)
     routes: list[Route] = []
+    doors = layout.room.doors
+    blocked_zones = []
     for z, zone in enumerate(layout.zones):
-        if z in ways.entrance:
-            door, path = ways.entrance[z]
-            routes.append(Route("entrance", doors[door].id, zone.id, path, path_length(path)))
-        elif z not in open_zones:
-            # a blocked zone keeps a route without a path: the PDF lists it as not reachable yet
-            routes.append(Route("entrance", _nearest_door(layout, zones[z]), zone.id, None, None))
-            findings.append(why.unreachable(z))
-    for a, b in legs:
-        path = ways.legs[(a, b)]
+        if z in walks.entrance:
+            door, path = walks.entrance[z]
+            routes.append(Route("entrance", doors[door].id, zone.id, path, _length(path)))
+        elif z not in walks.open:
+            blocked_zones.append(z)
+            routes.append(Route("entrance", _nearest_door(layout, plan.zones[z]), zone.id, None, None))
+    blocked_legs = [leg for leg in walks.legs if walks.legs[leg] is None]
+    blocked_doors = [d for d, spot in enumerate(walks.doors) if spot is None]
+    if blocked_zones or blocked_legs or blocked_doors:
+        why.explain(blocked_zones, blocked_legs)
+    findings += [why.unreachable(z) for z in blocked_zones]
+    for (a, b), path in walks.legs.items():
         za, zb = layout.zones[a], layout.zones[b]
-        routes.append(Route("rotation", za.id, zb.id, path, path_length(path) if path else None))
+        routes.append(Route("rotation", za.id, zb.id, path, _length(path) if path else None))
         if path is None:
             findings.append(why.leg_blocked(a, b))
     findings += why.door_findings(blocked_doors)
     findings += why.gap_findings()
     # route lengths read as a teacher walks them: entrances by station number, then the legs
-    # in rotation order
     number = {z.id: (z.station is None, z.station or 0, k) for k, z in enumerate(layout.zones)}
     entrances = sorted((r for r in routes if r.kind == "entrance"), key=lambda r: number[r.end_id])
     infos = [_route_info(layout, r) for r in entrances + [r for r in routes if r.kind == "rotation"]
              if r.path is not None]
-    return Analysis(ordered(findings) + infos, space.geom, routes)
+    session.end_check()
+    return Analysis(ordered(findings) + infos, walks.floor.space, routes)
 
 
-def forget() -> None:
-    """Empty the caches the full check keeps between edits (tests compare warm and cold runs)."""
-    from app.geometry import reuse, tiles, walkable
-
-    tiles.forget()
-    reuse.forget()
-    walkable.forget()
-
-
-def check_layout(layout: Layout) -> list[Finding]:
-    """check_light + walkable analysis: unreachable-zone, rotation-route-blocked, narrow-passage,
-    plus info findings with route lengths."""
-    return analyze(layout).findings
+def rotation_legs(layout: Layout) -> list[tuple[int, int]]:
+    """The legs groups walk, as zone indices: each station to the next, and the last back to the first."""
+    index = {z.id: k for k, z in enumerate(layout.zones)}
+    order = [index[i] for i in layout.transitions.rotation if i in index]
+    if len(order) < 2:
+        return []
+    return list(zip(order, order[1:] + order[:1]))
 
 
-def _nearest_door(layout: Layout, zone_geom: shapely.Geometry) -> str:
-    doors = layout.room.doors
-    if not doors:
-        return ""
-    c = zone_geom.centroid
-    ends = [layout.room.opening_span(d) for d in doors]
-    return min(zip(doors, ends), key=lambda de: math.dist(((de[1][0][0] + de[1][1][0]) / 2, (de[1][0][1] + de[1][1][1]) / 2), (c.x, c.y)))[0].id
+class _Walks:
+    """The doors' spots, each zone's reach, the walks from the doors to the stations and along
+    the rotation, on one floor."""
 
-
-def _route_info(layout: Layout, route: Route) -> Finding:
-    if route.kind == "entrance":
-        door = next(d for d in layout.room.doors if d.id == route.start_id)
-        start = capitalized(door_name(layout, door))
-    else:
-        start = capitalized(zone_name(layout.zone(route.start_id)))
-    end = zone_name(layout.zone(route.end_id))
-    text = f"{start} -> {end}: {format_length(route.length)}"
-    return finding(Severity.INFO, "route-length", text, [route.start_id, route.end_id],
-                   point=route.path[len(route.path) // 2], path=[tuple(p) for p in np.round(route.path, 2).tolist()])
+    def __init__(self, layout: Layout, plan: Plan, floor: Floor, wanted: list[int] | None = None,
+                 legs: list[tuple[int, int]] | None = None) -> None:
+        self.floor = floor
+        self.doors: list[Point | None] = [door_spot(layout, floor, d) for d in range(len(layout.room.doors))]
+        starts = [s for s in self.doors if s is not None]
+        door_parts = sorted({floor.part_at(s) for s in starts} - {-1})
+        self.legs: dict[tuple[int, int], list[Point] | None] = {}
+        legs = rotation_legs(layout) if legs is None else legs
+        walked = {z for leg in legs for z in leg}
+        if wanted is not None:
+            walked |= set(wanted)
+        else:
+            walked |= {z for z, zone in enumerate(layout.zones) if zone.station is not None}
+            wanted = list(range(len(layout.zones)))
+        self.reach: dict[int, Reach | None] = {z: zone_reach(floor, plan.zones[z], door_parts) for z in wanted}
+        self.open = {z for z, r in self.reach.items() if r is not None}
+        self.entrance: dict[int, tuple[int, list[Point]]] = {}
+        spots: dict[int, Point] = {}
+        for z in sorted(walked & self.open):
+            reach = self.reach[z]
+            ends = reach.spots()
+            walk = shortest_walk(floor.mesh, starts, ends, reach.middle, reach.extra(ends))
+            if walk is None:  # round-off at the edge of the floor: the zone counts as closed
+                self.open.discard(z)
+                continue
+            door = min(range(len(self.doors)), key=lambda d: math.inf if self.doors[d] is None
+                       else math.dist(self.doors[d], walk.path[0]))
+            self.entrance[z] = (door, walk.path)
+            spots[z] = walk.path[-1]
+        for a, b in legs:
+            path = None
+            if a in spots and b in spots:
+                walk = shortest_walk(floor.mesh, [spots[a]], [spots[b]], spots[b])
+                path = walk.path if walk is not None else None
+            self.legs[(a, b)] = path
 
 
 class _Why:
-    """Why a connection is blocked: the route a sideways person would take, and its narrow gaps."""
+    """Why a connection is blocked: the way a sideways person would take and its narrow gaps,
+    or what closes a zone in."""
 
-    def __init__(self, layout: Layout, geoms: np.ndarray, solid: np.ndarray, zones: np.ndarray, width: float,
+    def __init__(self, layout: Layout, plan: Plan, names: list[str], session: CheckSession,
                  light: list[Finding]) -> None:
-        self.layout, self.geoms, self.solid, self.zones, self.width = layout, geoms, solid, zones, width
-        self.light = light
-        self.gap_limit = width - 2 * TOLERANCE  # the same rule as the walkable space
+        self.layout, self.plan, self.names, self.session, self.light = layout, plan, names, session, light
+        self.width = layout.clear_width
+        self.gap_limit = self.width - 0.05  # a gap of the clear width itself is open
         self.zone_gaps: dict[int, list[Gap] | None] = {}  # None: not even a sideways path
         self.leg_gaps: dict[tuple[int, int], list[Gap] | None] = {}
         self.gaps: dict[tuple[int, int], tuple[Gap, set[str]]] = {}
-        self.obstacles: Obstacles | None = None
+        self.obstacles = Obstacles.of(layout, plan.pieces, plan.solid, names)
+        self.narrow: _Walks | None = None
 
-    def explain(self, zones: list[int], legs: list[tuple[int, int]], doors: list[int]) -> None:
-        self.obstacles = Obstacles.of(self.layout, self.geoms, self.solid)
-        narrow = min(NARROW_WIDTH, self.width)
-        space = walkable_space(self.layout, narrow, self.geoms[self.solid])
-        ways = walks(self.layout, space, self.zones, zones, legs)
+    def explain(self, zones: list[int], legs: list[tuple[int, int]]) -> None:
+        width = min(NARROW_WIDTH, self.width)
+        floor = walkable_floor(self.layout, self.plan, width, self.session)
+        self.narrow = _Walks(self.layout, self.plan, floor, sorted({*zones, *(z for leg in legs for z in leg)}), legs)
         for z in zones:
-            if z not in ways.entrance:
+            if z not in self.narrow.entrance:
                 self.zone_gaps[z] = None
                 continue
-            gaps = gaps_on_route(self.obstacles, ways.entrance[z][1], self.gap_limit)
+            gaps = gaps_on_route(self.obstacles, self.narrow.entrance[z][1], self.gap_limit)
             self.zone_gaps[z] = gaps
             self._remember(gaps, self.layout.zones[z].id)
         for leg in legs:
-            path = ways.legs.get(leg)
+            path = self.narrow.legs.get(leg)
             gaps = gaps_on_route(self.obstacles, path, self.gap_limit) if path else None
             self.leg_gaps[leg] = gaps
             for z in leg:
@@ -181,54 +207,82 @@ class _Why:
             else:
                 self.gaps[key] = (gap, {about})
 
+    def _gap_ids(self, gap: Gap) -> list[str]:
+        return [i for i in (self.obstacles.ids[gap.first], self.obstacles.ids[gap.second]) if i]
+
     def _describe(self, gap: Gap) -> str:
         names = self.obstacles.names
         return f"{inches(gap.width)} between {names[gap.first]} and {names[gap.second]}"
 
-    def _reason(self, gaps: list[Gap] | None, closed: str) -> tuple[str, shapely.Geometry | None]:
-        clear = inches(self.width)
-        if gaps is None:
-            return closed, None
+    def _closed_in(self, z: int) -> tuple[str, list[str]]:
+        """'closed in by Table 3, Shelf 2 and the north wall': what stands round the zone's floor."""
+        zone = self.plan.zones[z]
+        narrow = self.narrow.floor if self.narrow else None
+        radius = narrow.radius if narrow else NARROW_WIDTH / 2
+        around = shapely.buffer(zone, radius)
+        if narrow is not None and len(narrow.parts):
+            pocket = shapely.intersection(around, shapely.union_all(narrow.parts))
+            if not pocket.is_empty:
+                around = pocket
+        near = self.obstacles.tree.query(around, predicate="dwithin", distance=radius + 1.0)
+        near = sorted(near.tolist(), key=lambda k: shapely.distance(self.obstacles.geoms[k], zone.centroid))
+        named = [self.obstacles.names[k] for k in near]
+        ids = [i for i in (self.obstacles.ids[k] for k in near) if i]
+        if not named:
+            return f"it is closed in (not even {with_article(inches(NARROW_WIDTH))} sideways path gets there)", []
+        if len(named) > NAMED_AT_MOST:
+            listed = ", ".join(named[:NAMED_AT_MOST]) + f" and {len(named) - NAMED_AT_MOST} more"
+        else:
+            listed = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+        return f"it is closed in by {listed} (not even {with_article(inches(NARROW_WIDTH))} sideways path gets there)", ids
+
+    def _reason(self, gaps: list[Gap] | None) -> tuple[str, shapely.Geometry | None, list[str]]:
         if not gaps:
-            return f"the way there is narrower than {clear}", None
+            return f"the way there is narrower than {inches(self.width)}", None, []
         narrowest = min(gaps, key=lambda g: g.width)
-        return f"the narrowest point is {self._describe(narrowest)}", narrowest.polygon()
+        return f"the narrowest point is {self._describe(narrowest)}", narrowest.polygon(), self._gap_ids(narrowest)
 
     def unreachable(self, z: int) -> Finding:
         zone = self.layout.zones[z]
-        clear = inches(self.width)
+        geom, ids = None, []
         if not self.layout.room.doors:
-            text, geom = "the room has no door yet: add one on a wall", None
+            text = "the room has no door yet: add one on a wall"
+        elif self.zone_gaps.get(z) is None:
+            text, ids = self._closed_in(z)
         else:
-            closed = f"it is closed in (not even a {inches(NARROW_WIDTH)} sideways path gets there)"
-            text, geom = self._reason(self.zone_gaps.get(z), closed)
-        c = self.zones[z].centroid
+            text, geom, ids = self._reason(self.zone_gaps[z])
+        c = self.plan.zones[z].centroid
         return finding(Severity.ERROR, "unreachable-zone",
-                       f"{capitalized(zone_name(zone))} can't be reached with a {clear} clear path: {text}",
-                       [zone.id], geom, point=(round(c.x, 2), round(c.y, 2)))
+                       f"{capitalized(zone_name(zone))} can't be reached with {with_article(inches(self.width))} "
+                       f"clear path: {text}", [zone.id, *ids], geom, point=(round(c.x, 2), round(c.y, 2)))
 
     def leg_blocked(self, a: int, b: int) -> Finding:
         za, zb = self.layout.zones[a], self.layout.zones[b]
-        closed = f"there is no way through, not even {inches(NARROW_WIDTH)} wide sideways"
-        text, geom = self._reason(self.leg_gaps.get((a, b)), closed)
-        c = self.zones[a].centroid
+        gaps = self.leg_gaps.get((a, b))
+        if gaps is None:
+            text = f"there is no way through, not even {inches(NARROW_WIDTH)} wide sideways"
+            geom, ids = None, []
+        else:
+            text, geom, ids = self._reason(gaps)
+        c = self.plan.zones[a].centroid
         return finding(Severity.ERROR, "rotation-route-blocked",
-                       f"Groups can't walk from {zone_name(za)} to {zone_name(zb)} with a "
-                       f"{inches(self.width)} clear path: {text}",
-                       [za.id, zb.id], geom, point=(round(c.x, 2), round(c.y, 2)))
+                       f"Groups can't walk from {zone_name(za)} to {zone_name(zb)} with "
+                       f"{with_article(inches(self.width))} clear path: {text}",
+                       [za.id, zb.id, *ids], geom, point=(round(c.x, 2), round(c.y, 2)))
 
     def door_findings(self, doors: list[int]) -> list[Finding]:
         out = []
         already = {f.ids[0] for f in self.light if f.code == "door-blocked"}
+        room = self.layout.room
         for d in doors:
-            door = self.layout.room.doors[d]
+            door = room.doors[d]
             if door.id in already:
                 continue  # a piece in its clear area is the reason, and is reported
-            spot = door_entry(self.layout.room, door, self.width / 2)
+            a, b = (np.asarray(p) for p in room.opening_span(door))
+            spot = tuple(((a + b) / 2 + np.asarray(room.inward_normal(door.wall)) * self.width / 2).tolist())
             gaps = gaps_near(self.obstacles, spot, self.gap_limit)
             if gaps:
-                gap = gaps[0]
-                self._remember([gap], door.id)
+                self._remember([gaps[0]], door.id)
                 continue
             out.append(finding(Severity.ERROR, "door-blocked",
                                f"Nothing {inches(self.width)} wide can get in through {door_name(self.layout, door)}",
@@ -238,10 +292,40 @@ class _Why:
     def gap_findings(self) -> list[Finding]:
         out = []
         for gap, about in self.gaps.values():
-            ids = [i for i in (self.obstacles.ids[gap.first], self.obstacles.ids[gap.second]) if i]
             out.append(finding(Severity.WARNING, "narrow-passage",
                                f"The {inches(gap.width)} gap between {self.obstacles.names[gap.first]} and "
                                f"{self.obstacles.names[gap.second]} is narrower than the "
                                f"{inches(self.width)} clear path",
-                               ids + sorted(about), gap.polygon(), point=tuple(round(v, 2) for v in gap.middle)))
+                               self._gap_ids(gap) + sorted(about), gap.polygon(),
+                               point=tuple(round(v, 2) for v in gap.middle)))
         return out
+
+
+def _length(path: list[Point]) -> float:
+    return sum(math.dist(a, b) for a, b in zip(path, path[1:]))
+
+
+def _nearest_door(layout: Layout, zone_geom: shapely.Geometry) -> str:
+    doors = layout.room.doors
+    if not doors:
+        return ""
+    c = zone_geom.centroid
+
+    def distance(door) -> float:
+        (ax, ay), (bx, by) = layout.room.opening_span(door)
+        return math.dist(((ax + bx) / 2, (ay + by) / 2), (c.x, c.y))
+
+    return min(doors, key=distance).id
+
+
+def _route_info(layout: Layout, route: Route) -> Finding:
+    if route.kind == "entrance":
+        door = next(d for d in layout.room.doors if d.id == route.start_id)
+        start = capitalized(door_name(layout, door))
+    else:
+        start = capitalized(zone_name(layout.zone(route.start_id)))
+    end = zone_name(layout.zone(route.end_id))
+    text = f"{start} -> {end}: {format_length(route.length)}"
+    path = [(round(x, 2), round(y, 2)) for x, y in route.path]
+    return finding(Severity.INFO, "route-length", text, [route.start_id, route.end_id],
+                   point=path[len(path) // 2], path=path)

@@ -1,15 +1,41 @@
-"""Small helpers to turn shapely results into Findings: where to point, what to outline, the order."""
+"""Small helpers to turn shapely results into Findings: where to point, what to outline, the
+order, and how lengths and areas read."""
 
 from __future__ import annotations
+
+import math
 
 import shapely
 
 from app.model import Finding, Severity
+from app.units import SQ_IN_PER_SQ_FT, format_area
 
 #: overlaps smaller than this (sq in) are touching edges or round-off, not conflicts
 AREA_EPS = 1.0
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def inches(value: float) -> str:
+    """A clear width or a gap as teachers and ADA 403.5.1 state them: 36", and 35.5" where the
+    fraction matters; cut down to a tenth, never rounded up to the width a gap misses."""
+    tenths = math.floor(value * 10 + 1e-6) / 10
+    return f'{tenths:.1f}'.removesuffix(".0") + '"'
+
+
+def with_article(text: str) -> str:
+    """'an 18" path', 'a 36" path': the article as the number is read aloud."""
+    digits = text.lstrip().split('"')[0].split(".")[0]
+    # eight, eleven, eighteen, eighty...: the numbers read with a vowel sound
+    an = digits.startswith("8") or (len(digits) in (2, 5) and digits.startswith(("11", "18")))
+    return f"{'an' if an else 'a'} {text}"
+
+
+def area_text(sq_in: float) -> str:
+    """An overlap as a teacher reads it: in sq in under a tenth of a square foot, never '0.0 sq ft'."""
+    if sq_in < 0.1 * SQ_IN_PER_SQ_FT:
+        return f"{max(1, round(sq_in))} sq in"
+    return format_area(sq_in)
 
 
 def outline_of(geom: shapely.Geometry) -> list[tuple[float, float]] | None:

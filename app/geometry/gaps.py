@@ -24,11 +24,11 @@ class Obstacles:
     tree: shapely.STRtree
 
     @classmethod
-    def of(cls, layout: Layout, geoms: np.ndarray, solid: np.ndarray) -> Obstacles:
+    def of(cls, layout: Layout, geoms: np.ndarray, solid: np.ndarray, piece_names: list[str]) -> Obstacles:
         index = np.flatnonzero(solid)
         walls = [shapely.LineString([a, b]) for a, b in layout.room.walls()]
         all_geoms = np.array([*geoms[index], *walls], dtype=object)
-        names = [layout.pieces[i].display_name for i in index.tolist()]
+        names = [piece_names[i] for i in index.tolist()]
         names += [wall_name(layout.room, w) for w in range(len(walls))]
         ids = [layout.pieces[i].id for i in index.tolist()] + [None] * len(walls)
         return cls(all_geoms, names, ids, shapely.STRtree(all_geoms))

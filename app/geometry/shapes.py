@@ -1,187 +1,79 @@
-"""Shapely footprints of what is on the plan, cached by value, and the names of walls and doors.
+"""Shapely footprints of what is on the plan, and the names of walls and doors a teacher reads.
 
-Building 2,000 polygons costs ~30 ms, far over the 3 ms a drag step may take, so each footprint
-is cached under the values that define it (a moved piece simply gets a new entry), and the arrays
-of the last list of pieces are kept, so a drag step compares values and looks up only what moved.
+Every function here is a function of its arguments: nothing is remembered between calls (what
+the live checks reuse between edits lives in app.geometry.session.CheckSession).
 """
 
 from __future__ import annotations
 
 import math
-import operator
-import weakref
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
 from app.model import Door, Layout, Piece, Room, Zone
+from app.model.footprint import local_outline
 
 Point = tuple[float, float]
 
-_CACHE_SIZE = 20_000
-_pieces: OrderedDict[tuple, tuple[shapely.Polygon, bool]] = OrderedDict()
-_polygons: OrderedDict[tuple, shapely.Polygon] = OrderedDict()
+
+def piece_key(piece: Piece) -> tuple:
+    """Every value a piece's footprint depends on."""
+    return (piece.kind, piece.x, piece.y, piece.rotation, piece.width, piece.depth)
 
 
-def remember(cache: OrderedDict, key: tuple, value: object) -> None:
-    """Store in a bounded cache; the oldest entry goes first."""
-    cache[key] = value
-    if len(cache) > _CACHE_SIZE:
-        cache.popitem(last=False)
-
-
-
-def piece_shape(piece: Piece) -> tuple[shapely.Polygon, bool]:
-    """(footprint, solid) of one piece."""
-    key = (piece.kind, piece.x, piece.y, piece.rotation, piece.width, piece.depth)
-    hit = _pieces.get(key)
-    if hit is None:
-        hit = (shapely.Polygon(piece.outline()), piece.solid)
-        remember(_pieces, key, hit)
-    return hit
-
-
-def piece_shapes(layout: Layout) -> tuple[np.ndarray, np.ndarray]:
-    """Footprints of every piece (array of polygons) and which of them are solid (bool array)."""
-    found = footprints(layout.pieces)
-    return found.geoms.copy(), found.solid.copy()  # callers may write into theirs; ours stay as they are
-
-
-# read the fields from the instance dict: one C call a piece instead of six pydantic attribute reads
-_FIELDS = operator.attrgetter("__dict__")
-_KEY = operator.itemgetter("kind", "x", "y", "rotation", "width", "depth")
-#: more pieces changed than this since the last call: build the arrays afresh
-PATCH_AT_MOST = 64
+def piece_outlines(pieces: list[Piece]) -> np.ndarray:
+    """The footprints of the pieces as an array of shapely polygons, built in bulk: the pieces
+    that share a local outline (same shape and size) are turned and moved together in numpy."""
+    out = np.empty(len(pieces), dtype=object)
+    groups: dict[tuple, list[int]] = {}
+    for k, piece in enumerate(pieces):
+        item = piece.item
+        arm = item.arm * min(piece.width / item.width, piece.depth / item.depth) if item.arm else None
+        groups.setdefault((item.shape, piece.width, piece.depth, arm), []).append(k)
+    for (shape, width, depth, arm), index in groups.items():
+        local = np.asarray(local_outline(shape, width, depth, arm))  # (n, 2)
+        sel = [pieces[k] for k in index]
+        x = np.array([p.x for p in sel])[:, None]
+        y = np.array([p.y for p in sel])[:, None]
+        r = np.radians([p.rotation for p in sel])[:, None]
+        c, s = np.cos(r), np.sin(r)
+        # clockwise on the plan (y down), as app.model.footprint.place
+        xs = x + local[None, :, 0] * c - local[None, :, 1] * s
+        ys = y + local[None, :, 0] * s + local[None, :, 1] * c
+        out[index] = shapely.polygons(np.stack([xs, ys], axis=-1))
+    return out
 
 
 @dataclass(frozen=True)
-class Change:
-    """How one list of pieces became another: where each old piece is now, and which are new."""
+class Plan:
+    """The layout as shapely geometry: the room, the pieces (and which are solid), the zones."""
 
-    now_at: np.ndarray  # for every old piece its index in the new list, or -1 if it changed or went
-    fresh: np.ndarray  # indices in the new list of the pieces that changed or came
-
-
-@dataclass(frozen=True, eq=False)
-class Footprints:
-    """The footprints of a list of pieces as arrays, with the values that made each one.
-
-    `keys[k]` holds every value piece k's footprint depends on, so two Footprints whose keys
-    are equal describe the same floor, whatever happened to the Piece objects in between.
-    """
-
-    keys: list[tuple]
-    geoms: np.ndarray  # shapely polygons
-    solid: np.ndarray  # bool: rugs and cushions are floor
-    bounds: np.ndarray  # (n, 4) minx, miny, maxx, maxy
-    boxy: np.ndarray  # bool: axis-aligned rectangles, whose overlap is their boxes' overlap
-    #: the footprints these were patched from (weakly: no chain of old plans) and the change
-    since: tuple[weakref.ref, Change] | None = field(default=None, repr=False)
-
-    def changed_since(self, other: Footprints | None) -> Change | None:
-        """What changed since other (None: too much, or nothing to compare with)."""
-        if other is None:
-            return None
-        if self.since is not None and self.since[0]() is other:
-            return self.since[1]
-        return _change(other.keys, self.keys)
+    room: shapely.Polygon
+    pieces: np.ndarray  # polygons, one per layout.pieces
+    solid: np.ndarray  # bool: rugs and cushions are floor, never obstacles
+    zones: np.ndarray  # polygons, one per layout.zones
 
 
-def _change(old: list[tuple], new: list[tuple]) -> Change | None:
-    """Pieces edited in place, or a run of them added or removed (a drop, a paste, a delete)."""
-    m, n = len(old), len(new)
-    if old is new or old == new:
-        return Change(np.arange(m), _NONE)
-    short = min(m, n)
-    differs = np.fromiter(map(operator.ne, old, new), dtype=bool, count=short)
-    if m == n:
-        fresh = np.flatnonzero(differs)
-        now_at = np.arange(m)
-        now_at[fresh] = -1
-    else:
-        # keep the longest equal start and end; what lies between was added or removed
-        start = int(differs.argmax()) if differs.any() else short
-        ends = np.fromiter(map(operator.ne, reversed(old), reversed(new)), dtype=bool, count=short - start)
-        end = int(ends.argmax()) if ends.any() else short - start
-        fresh = np.arange(start, n - end)
-        now_at = np.full(m, -1)
-        now_at[:start] = np.arange(start)
-        now_at[m - end:] = np.arange(n - end, n)
-    return Change(now_at, fresh) if len(fresh) <= PATCH_AT_MOST else None
-
-
-_NONE = np.empty(0, dtype=np.intp)
-_last: Footprints | None = None
-
-
-def footprints(pieces: list[Piece]) -> Footprints:
-    """The pieces' footprints; after a drag step only the moved pieces are looked up again."""
-    global _last
-    keys = list(map(_KEY, map(_FIELDS, pieces)))
-    last = _last  # read once: a worker thread may replace it meanwhile
-    change = _change(last.keys, keys) if last is not None else None
-    if change is not None and not len(change.fresh) and len(keys) == len(last.keys):
-        return last
-    found = _patched(last, keys, pieces, change) if change is not None else _built(keys, pieces)
-    _last = found
-    return found
-
-
-def _built(keys: list[tuple], pieces: list[Piece]) -> Footprints:
-    get = _pieces.get
-    pairs = [get(key) or piece_shape(p) for key, p in zip(keys, pieces)]
-    geoms = np.fromiter((g for g, _ in pairs), dtype=object, count=len(pairs))
-    solid = np.fromiter((s for _, s in pairs), dtype=bool, count=len(pairs))
-    bounds = shapely.bounds(geoms).reshape(-1, 4)
-    return Footprints(keys, geoms, solid, bounds, is_box(geoms, bounds))
-
-
-def _patched(last: Footprints, keys: list[tuple], pieces: list[Piece], change: Change) -> Footprints:
-    n = len(keys)
-    if n == len(last.keys):  # edited in place: the others keep their index
-        geoms, solid, bounds, boxy = last.geoms.copy(), last.solid.copy(), last.bounds.copy(), last.boxy.copy()
-    else:
-        kept = np.flatnonzero(change.now_at >= 0)
-        at = change.now_at[kept]
-        geoms, solid, bounds, boxy = (np.empty(n, dtype=object), np.empty(n, dtype=bool),
-                                      np.empty((n, 4)), np.empty(n, dtype=bool))
-        geoms[at], solid[at], bounds[at], boxy[at] = (last.geoms[kept], last.solid[kept], last.bounds[kept],
-                                                      last.boxy[kept])
-    fresh = change.fresh
-    for k in fresh.tolist():
-        geoms[k], solid[k] = _pieces.get(keys[k]) or piece_shape(pieces[k])
-    bounds[fresh] = shapely.bounds(geoms[fresh]).reshape(-1, 4)
-    boxy[fresh] = is_box(geoms[fresh], bounds[fresh])
-    return Footprints(keys, geoms, solid, bounds, boxy, (weakref.ref(last), change))
-
-
-def is_box(geoms: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-    """Axis-aligned rectangles: their overlap is the overlap of their bounding boxes."""
-    box_area = (bounds[:, 2] - bounds[:, 0]) * (bounds[:, 3] - bounds[:, 1])
-    return (shapely.get_num_coordinates(geoms) == 5) & np.isclose(shapely.area(geoms), box_area, rtol=1e-9)
+def plan_of(layout: Layout, pieces: np.ndarray | None = None) -> Plan:
+    """The plan of a layout; pieces: its footprints when the caller has them already."""
+    geoms = piece_outlines(layout.pieces) if pieces is None else pieces
+    solid = np.fromiter((p.solid for p in layout.pieces), dtype=bool, count=len(layout.pieces))
+    zones = np.empty(len(layout.zones), dtype=object)
+    zones[:] = [polygon(z.polygon) for z in layout.zones]
+    return Plan(polygon(layout.room.outline), geoms, solid, zones)
 
 
 def polygon(points: list[Point]) -> shapely.Polygon:
-    key = tuple(points)
-    hit = _polygons.get(key)
-    if hit is None:
-        hit = shapely.Polygon(points)
-        if not hit.is_valid:  # the model rejects crossings; this guards rounding slivers
-            hit = shapely.make_valid(hit).buffer(0)
-        remember(_polygons, key, hit)
-    return hit
+    shape = shapely.Polygon(points)
+    if not shape.is_valid:  # the model rejects crossings; this guards rounding slivers
+        shape = shapely.make_valid(shape).buffer(0)
+    return shape
 
 
 def room_shape(room: Room) -> shapely.Polygon:
     return polygon(room.outline)
-
-
-def zone_shapes(layout: Layout) -> np.ndarray:
-    geoms = np.empty(len(layout.zones), dtype=object)
-    geoms[:] = [polygon(z.polygon) for z in layout.zones]
-    return geoms
 
 
 # --- doors ----------------------------------------------------------------------------------
@@ -196,20 +88,8 @@ def door_frame(room: Room, door: Door) -> tuple[np.ndarray, np.ndarray, np.ndarr
     return hinge, latch, along, np.asarray(room.inward_normal(door.wall), dtype=float)
 
 
-_doors: OrderedDict[tuple, shapely.Geometry] = OrderedDict()
-
-
 def door_clear_area(room: Room, door: Door) -> shapely.Geometry:
     """The floor in front of a door that must stay free of furniture, inside the room."""
-    key = (tuple(room.outline), door.wall, door.position, door.width, door.hinge, door.swing)
-    hit = _doors.get(key)
-    if hit is None:
-        hit = _door_clear_area(room, door)
-        remember(_doors, key, hit)
-    return hit
-
-
-def _door_clear_area(room: Room, door: Door) -> shapely.Geometry:
     hinge, latch, along, inward = door_frame(room, door)
     width = door.width
     if door.swing == "in":
@@ -222,9 +102,8 @@ def _door_clear_area(room: Room, door: Door) -> shapely.Geometry:
     area = shapely.Polygon([tuple(hinge), tuple(far), tuple(far + inward * depth), tuple(hinge + inward * depth)])
     if door.swing == "in":
         # the leaf sweeps a quarter circle of radius = its width, from closed to open 90 degrees
-        steps = 12
         arc = [tuple(hinge + width * (math.cos(t) * along + math.sin(t) * inward))
-               for t in np.linspace(0.0, math.pi / 2, steps + 1)]
+               for t in np.linspace(0.0, math.pi / 2, 13)]
         area = area.union(shapely.Polygon([tuple(hinge), *arc]))
     return area.intersection(room_shape(room))
 
@@ -241,12 +120,34 @@ def door_entry(room: Room, door: Door, reach: float) -> Point:
 _COMPASS = ["west", "northwest", "north", "northeast", "east", "southeast", "south", "southwest"]
 
 
-def wall_name(room: Room, wall: int) -> str:
-    """'the north wall': the plan's top is north, so a wall whose inside faces down is north."""
+def facing(room: Room, wall: int) -> str:
+    """Which side of the room a wall is on: the plan's top is north, so a wall whose inside
+    faces down (+y, the plan's y runs down) is the north wall."""
     nx, ny = room.inward_normal(wall)
-    # y runs down on the plan: a normal pointing +y means the wall is at the top (north)
-    angle = math.degrees(math.atan2(ny, nx)) % 360  # 0 = faces east (west wall), 90 = faces south (north wall)
-    return f"the {_COMPASS[int(((angle + 22.5) % 360) // 45)]} wall"
+    angle = math.degrees(math.atan2(ny, nx)) % 360  # 0 = faces east (west wall), 90 = faces south
+    return _COMPASS[int(((angle + 22.5) % 360) // 45)]
+
+
+_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+#: where several walls face one way, they are counted from this end
+_COUNTED_FROM = {"north": ("west", 0, 1), "south": ("west", 0, 1), "east": ("north", 1, 1),
+                 "west": ("north", 1, 1), "northeast": ("north", 1, 1), "northwest": ("north", 1, 1),
+                 "southeast": ("north", 1, 1), "southwest": ("north", 1, 1)}
+
+
+def wall_name(room: Room, wall: int) -> str:
+    """'the north wall', or where an L-shaped room has two walls facing east, 'the east wall,
+    second from the north' (counted by their middles)."""
+    side = facing(room, wall)
+    same = [w for w in range(len(room.outline)) if facing(room, w) == side]
+    if len(same) < 2:
+        return f"the {side} wall"
+    end, axis, _ = _COUNTED_FROM[side]
+    walls = room.walls()
+    order = sorted(same, key=lambda w: (walls[w][0][axis] + walls[w][1][axis]) / 2)
+    rank = order.index(wall)
+    ordinal = _ORDINALS[rank] if rank < len(_ORDINALS) else f"number {rank + 1}"
+    return f"the {side} wall, {ordinal} from the {end}"
 
 
 def door_name(layout: Layout, door: Door) -> str:
@@ -259,6 +160,16 @@ def zone_name(zone: Zone) -> str:
     if zone.station is not None:
         return f"Station {zone.station} '{zone.display_name}'"
     return f"the {zone.display_name} zone"
+
+
+def piece_names(layout: Layout) -> list[str]:
+    """What a finding calls each piece: its label, or its kind numbered in plan order where the
+    layout has several ('Student desk 14'), the number the plan and the PDF show beside it."""
+    from app.model.numbering import piece_numbers
+
+    numbers = piece_numbers(layout.pieces)
+    return [p.label or (f"{p.item.name} {numbers[k]}" if numbers[k] else p.item.name)
+            for k, p in enumerate(layout.pieces)]
 
 
 def capitalized(text: str) -> str:

@@ -1,0 +1,173 @@
+"""Where a person of a given width can walk, and where their walks start and end.
+
+The walkable floor holds the positions of a walker's CENTRE: the room shrunk by half the width
+minus the solid pieces grown by half the width (floor coverings are floor). Its connected parts
+say what can reach what; its triangles carry the route search (app.geometry.paths).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from app.geometry.mesh import Mesh, triangulated
+from app.geometry.session import CheckSession
+from app.geometry.shapes import Plan, door_entry, piece_key
+from app.model import Layout
+
+Point = tuple[float, float]
+
+#: a gap of exactly the clear width stays open: the pieces grow by half the width less this
+TOLERANCE = 0.01
+#: arc points per quarter circle round a grown corner: the arc lies inside the true circle by
+#: at most r(1 - cos(pi/48)) = 0.04 in at r = 18 in; with TOLERANCE the floor errs on the open
+#: side by less than 0.1 in (docs/checks.md)
+QUAD_SEGS = 12
+#: the walk to a zone whose middle is covered ends on the edge of the floor that reaches into
+#: it, sampled this often (in)
+SPOT_SPACING = 0.5
+
+
+@dataclass(frozen=True)
+class Floor:
+    width: float
+    radius: float
+    space: shapely.Geometry  # where a walker's centre can be
+    parts: np.ndarray  # its connected parts (polygons)
+    mesh: Mesh
+
+    def part_at(self, point: Point) -> int:
+        """Which part holds the point (within a hair), -1 if none."""
+        hits = np.flatnonzero(shapely.dwithin(self.parts, shapely.Point(point), 1e-7)) if len(self.parts) else []
+        return int(hits[0]) if len(hits) else -1
+
+
+def walkable_floor(layout: Layout, plan: Plan, width: float, session: CheckSession) -> Floor:
+    radius = max(width / 2 - TOLERANCE, 0.01)
+    index = np.flatnonzero(plan.solid)
+    keys = [piece_key(layout.pieces[k]) for k in index.tolist()]
+    grown = np.empty(len(index), dtype=object)
+    grown[:] = [session.get("grown", (key, radius),
+                            lambda k=k: shapely.buffer(plan.pieces[k], radius, quad_segs=QUAD_SEGS))
+                for key, k in zip(keys, index.tolist())]
+    inside = session.get("room", (shapely.to_wkb(plan.room), radius),
+                         lambda: shapely.buffer(plan.room, -radius, quad_segs=QUAD_SEGS))
+    blocks = _blocks(grown, keys, radius, session)
+    space = shapely.difference(inside, shapely.multipolygons(blocks)) if blocks else inside
+    parts = np.array([g for g in shapely.get_parts(space) if isinstance(g, shapely.Polygon) and g.area > 1e-9],
+                     dtype=object)
+    space = shapely.multipolygons(parts) if len(parts) else shapely.Polygon()
+    return Floor(width, radius, space, parts, triangulated(space, session))
+
+
+def _blocks(grown: np.ndarray, keys: list[tuple], radius: float, session: CheckSession) -> list[shapely.Polygon]:
+    """The grown pieces united where they touch, one union per cluster, each in a fixed order
+    so that a cluster no edit reached is the same union as before."""
+    if not len(grown):
+        return []
+    i, j = shapely.STRtree(grown).query(grown, predicate="intersects")
+    label = _components(len(grown), i, j)
+    out = []
+    for members in _groups(label):
+        members.sort(key=lambda k: keys[k])
+        key = (radius, tuple(keys[k] for k in members))
+        union = session.get("block", key, lambda m=members: shapely.union_all(grown[m]))
+        out.extend(g for g in shapely.get_parts(union) if isinstance(g, shapely.Polygon))
+    out.sort(key=lambda g: g.bounds)
+    return out
+
+
+def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    parent = list(range(n))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for a, b in zip(i.tolist(), j.tolist()):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return np.array([find(a) for a in range(n)])
+
+
+def _groups(label: np.ndarray) -> list[list[int]]:
+    order = np.argsort(label, kind="stable")
+    cuts = np.flatnonzero(np.diff(label[order])) + 1
+    return [g.tolist() for g in np.split(order, cuts)]
+
+
+# --- where walks start and end ------------------------------------------------------------------
+
+
+def door_spot(layout: Layout, floor: Floor, door_index: int) -> Point | None:
+    """Where someone coming in through the door stands: just inside the middle of the opening,
+    or the nearest free spot in front of the opening; None if nothing that wide gets in."""
+    room, door = layout.room, layout.room.doors[door_index]
+    ideal = door_entry(room, door, floor.radius + 0.5)
+    if floor.part_at(ideal) >= 0:
+        return ideal
+    a, b = (np.asarray(p) for p in room.opening_span(door))
+    n = np.asarray(room.inward_normal(door.wall)) * (floor.radius + 2.0)
+    front = shapely.Polygon([tuple(a), tuple(b), tuple(b + n), tuple(a + n)])
+    free = shapely.intersection(floor.space, front)
+    if free.area <= 1e-6:
+        return None
+    near = shapely.get_coordinates(shapely.shortest_line(shapely.Point(ideal), free))[-1]
+    return float(near[0]), float(near[1])
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a walker's centre may stand to use a zone: their body reaches into it."""
+
+    middle: Point  # the zone's middle
+    region: shapely.Geometry  # floor within a walker's half width of the zone
+    middle_open: bool  # the middle itself is walkable floor
+
+    def spots(self) -> list[Point]:
+        """The points a walk to the zone may end at: the middle when it is open floor, else the
+        edge of the region, every SPOT_SPACING inches."""
+        if self.middle_open:
+            return [self.middle]
+        out: list[Point] = []
+        for ring in _rings(self.region):
+            n = max(4, math.ceil(ring.length / SPOT_SPACING))
+            pts = shapely.get_coordinates(shapely.line_interpolate_point(ring, np.linspace(0, 1, n, endpoint=False),
+                                                                         normalized=True))
+            out += [(float(x), float(y)) for x, y in pts]
+        return out
+
+    def extra(self, spots: list[Point]) -> list[float]:
+        """What a spot away from the middle costs: the straight way on to the middle, so the walk
+        ends on the near side of a table, not round its far side (docs/checks.md)."""
+        mx, my = self.middle
+        return [0.0 if self.middle_open else math.hypot(x - mx, y - my) for x, y in spots]
+
+
+def zone_reach(floor: Floor, zone: shapely.Geometry, parts: list[int]) -> Reach | None:
+    """The floor in the given parts from which a walker's body reaches into the zone, or None."""
+    if not parts:
+        return None
+    near = shapely.buffer(zone, floor.radius, quad_segs=QUAD_SEGS)
+    region = shapely.intersection(near, shapely.union_all(floor.parts[parts]))
+    polys = [g for g in shapely.get_parts(region) if isinstance(g, shapely.Polygon) and g.area > 1e-6]
+    if not polys:
+        return None
+    region = shapely.multipolygons(polys)
+    c = zone.centroid
+    middle = (c.x, c.y)
+    return Reach(middle, region, bool(shapely.dwithin(region, c, 1e-9)))
+
+
+def _rings(region: shapely.Geometry) -> list[shapely.LineString]:
+    out = []
+    for poly in shapely.get_parts(region):
+        out.append(poly.exterior)
+        out.extend(poly.interiors)
+    return out
