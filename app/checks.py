@@ -8,13 +8,14 @@ from app.model import Finding, Layout, Project, Severity
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
-def run_checks(project: Project, layout: Layout) -> list[Finding]:
-    """The room's geometry (collisions, paths, reach) and the evidence's readiness, sorted stably."""
+def run_checks(project: Project, layout: Layout, geometry: list[Finding] | None = None) -> list[Finding]:
+    """The room's geometry (collisions, paths, reach) and the evidence's readiness, sorted
+    stably; geometry: the layout's check_layout findings when the caller has them already."""
     from app.evidence import evidence_findings  # local: `import app.checks` stays light
     from app.geometry import check_layout
 
-    findings = list(check_layout(layout)) + list(evidence_findings(project, layout))
-    return sort_findings(findings)
+    found = check_layout(layout) if geometry is None else geometry
+    return sort_findings(list(found) + list(evidence_findings(project, layout)))
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

@@ -157,4 +157,4 @@ class EditActions:
         self.live.want_analysis = bool(on)
         self.scene.walkable_overlay.setVisible(bool(on))
         if on:
-            self.live.run_now()
+            self.live.check_now()  # in the worker: the overlay comes with its findings

@@ -19,7 +19,7 @@ class FindingsPanel(QWidget):
         super().__init__(parent)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
-        self.summary = QLabel("No checks yet")
+        self.summary = QLabel("Checking…")
         self.summary.setWordWrap(True)
         self.list = QListWidget()
         self.list.setWordWrap(True)
@@ -54,6 +54,11 @@ class FindingsPanel(QWidget):
         else:
             self.summary.setText(f"{errors} problem{'s' if errors != 1 else ''} to fix, "
                                  f"{warnings} warning{'s' if warnings != 1 else ''}. Click one to see it on the plan.")
+
+    def set_checking(self, on: bool) -> None:
+        """While the worker checks, say so; the findings that come say the rest."""
+        if on:
+            self.summary.setText("Checking…")
 
     def messages(self) -> list[str]:
         return [f.message for f in self.findings]

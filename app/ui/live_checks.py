@@ -9,47 +9,9 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.checks import run_checks
+from app.geometry import CheckSession, analyze, check_light
 from app.model import Finding, Layout, Project
-
-
-def _light():
-    """app.geometry.check_light, or None while the geometry package is not importable."""
-    try:
-        from app.geometry import check_light
-        return check_light
-    except Exception:  # noqa: BLE001 - written in parallel; the editor works without it
-        try:
-            from app.geometry.light import check_light
-            return check_light
-        except Exception:  # noqa: BLE001
-            return None
-
-
-def _full():
-    try:
-        from app.checks import run_checks
-        import app.geometry  # noqa: F401 - run_checks needs check_layout from it
-
-        if not hasattr(app.geometry, "check_layout"):
-            raise ImportError
-        return run_checks
-    except Exception:  # noqa: BLE001
-        light = _light()
-        if light is None:
-            return None
-        try:
-            from app.evidence import evidence_findings
-        except Exception:  # noqa: BLE001
-            return lambda project, layout: light(layout)
-        return lambda project, layout: list(light(layout)) + list(evidence_findings(project, layout))
-
-
-def _analyze():
-    try:
-        from app.geometry import analyze
-        return analyze
-    except Exception:  # noqa: BLE001
-        return None
 
 
 def with_moved(layout: Layout, positions: dict[str, tuple[float, float]]) -> Layout:
@@ -75,7 +37,12 @@ def snapshot(project: Project, layout: Layout) -> tuple[Project, Layout]:
 
 
 class LiveChecks(QObject):
+    """Runs the checks for the editor. The drag step (GUI thread) and the worker each reuse
+    work between edits through a CheckSession of their own: they share no mutable state."""
+
     findings_changed = Signal(list)  # list[Finding]
+    checked = Signal()  # a full check (and the overlay, when wanted) was delivered
+    checking = Signal(bool)  # a full check is under way in the worker
     analysis_ready = Signal(object, list)  # walkable geometry, routes
     problem = Signal(str)  # a check that failed: one line for the status bar
     _finished = Signal(int, object)  # from the worker thread: (generation, result or error text)
@@ -89,6 +56,8 @@ class LiveChecks(QObject):
         self._generation = 0  # bumped by every edit: late results of older runs are dropped
         self._busy = False
         self._worker: threading.Thread | None = None
+        self._drag_session = CheckSession()  # the GUI thread's
+        self._worker_session = CheckSession()  # the worker's: one run at a time
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -123,11 +92,8 @@ class LiveChecks(QObject):
             self._light_on(self.layout.model_copy(update={"room": room}))
 
     def _light_on(self, layout: Layout) -> None:
-        check = _light()
-        if check is None:
-            return
         try:
-            findings = list(check(layout))
+            findings = check_light(layout, self._drag_session)
         except Exception as error:  # noqa: BLE001 - a failing check must not stop the drag
             self.problem.emit(f"check failed: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
             return
@@ -136,27 +102,18 @@ class LiveChecks(QObject):
             self.findings_changed.emit(findings)
 
     def _compute(self, project: Project, layout: Layout) -> tuple[list[Finding], object, float]:
+        """In the worker: the findings, and the walkable floor and routes when the overlay is on."""
         start = time.perf_counter()
-        run = _full()
-        findings = list(run(project, layout)) if run else []
-        analysis = None
-        if self.want_analysis and (analyze := _analyze()) is not None:
-            analysis = analyze(layout)
-        return findings, analysis, (time.perf_counter() - start) * 1000
+        analysis = analyze(layout, self._worker_session)
+        findings = run_checks(project, layout, analysis.findings)
+        return findings, analysis if self.want_analysis else None, (time.perf_counter() - start) * 1000
 
-    def run_now(self) -> list[Finding]:
-        """Every check, here and now (tests, the walkable toggle, the benchmark)."""
-        self._timer.stop()
-        if self.layout is None:
-            return []
+    def check_now(self) -> None:
+        """A full check in the worker without waiting for the edit pause (the walkable overlay
+        was turned on); `checked` says when it is in."""
         self._generation += 1
-        try:
-            result = self._compute(self.project, self.layout)
-        except Exception as error:  # noqa: BLE001
-            self.problem.emit(_one_line(error))
-            return self.findings
-        self._deliver(self._generation, result)
-        return self.findings
+        self._timer.stop()
+        self.run_in_background()
 
     def run_in_background(self) -> None:
         """Every check on a snapshot in a worker thread: route finding never freezes the window."""
@@ -166,6 +123,7 @@ class LiveChecks(QObject):
             self._timer.start()
             return
         self._busy = True
+        self.checking.emit(True)
         generation = self._generation
         project, layout = snapshot(self.project, self.layout)
 
@@ -195,6 +153,7 @@ class LiveChecks(QObject):
         self._busy = False
         if generation != self._generation:
             return  # the plan changed while checking: a newer run is on its way
+        self.checking.emit(False)
         if isinstance(outcome, str):
             self.problem.emit(outcome)
             return
@@ -204,6 +163,7 @@ class LiveChecks(QObject):
             self.analysis_ready.emit(analysis.walkable, list(analysis.routes))
         self.findings = findings
         self.findings_changed.emit(findings)
+        self.checked.emit()
 
 
 def _one_line(error: BaseException) -> str:

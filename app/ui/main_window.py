@@ -86,6 +86,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         doc.project_changed.connect(self._project_units_changed)
         self.layouts.error.connect(self.show_error)
         self.live.findings_changed.connect(self._findings_changed)
+        self.live.checking.connect(self.findings.set_checking)
         self.live.analysis_ready.connect(scene.walkable_overlay.set_analysis)
         self.live.problem.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.findings.finding_activated.connect(self.show_finding)

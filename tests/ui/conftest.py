@@ -49,6 +49,12 @@ class Gui:
     def codes(self) -> set[str]:
         return {f.code for f in self.w.findings.findings}
 
+    def checked(self) -> list:
+        """A full check of the current plan from the worker, as the Checks panel gets it."""
+        with self.qtbot.waitSignal(self.w.live.checked, timeout=10_000):
+            self.w.live.check_now()
+        return self.w.live.findings
+
     def wait_for(self, condition, timeout: int = 5000) -> None:
         self.qtbot.waitUntil(condition, timeout=timeout)
 

@@ -128,7 +128,9 @@ def test_draw_zones_and_see_their_findings(qtbot, editor):
     kinds = [z.kind.value for z in editor.doc.layout.zones]
     assert kinds == ["quiet", "collaboration"]
     assert editor.doc.layout.zones[0].polygon == [(24, 24), (120, 24), (120, 120), (24, 120)]
-    qtbot.waitUntil(lambda: any("overlap" in f.code for f in editor.findings.findings), timeout=3000)
+    with qtbot.waitSignal(editor.live.checked, timeout=10_000):
+        pass  # the worker's check after the last edit
+    assert any("overlap" in f.code for f in editor.findings.findings)
     assert editor.findings.list.count() >= 1
     # clicking a finding selects its culprits
     row = next(i for i, f in enumerate(editor.findings.findings) if "overlap" in f.code)
@@ -283,7 +285,8 @@ def test_sample_walkable_overlay_and_evidence_pdf(qtbot, editor, samples_dir, tm
     sample = samples_dir / "station-rotation.classroom.json"
     editor.open_sample(sample)
     assert editor.doc.path is None and len(editor.scene.zones) == len(editor.doc.layout.zones) >= 4
-    editor.walkable_action.trigger()
+    with qtbot.waitSignal(editor.live.checked, timeout=10_000):
+        editor.walkable_action.trigger()  # the overlay comes from the worker, not the GUI thread
     overlay = editor.scene.walkable_overlay
     assert overlay.isVisible() and not overlay._area.isEmpty()
     assert any(kind == "rotation" for kind, _ in overlay._routes)

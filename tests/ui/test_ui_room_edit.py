@@ -145,7 +145,7 @@ def test_triangle_keeps_three_corners(gui):
 
 def test_door_blocked_shows_during_the_door_drag(gui):
     gui.drop("piece:bookshelf", 150, 372)  # against the back wall, away from the door
-    gui.w.live.run_now()
+    gui.checked()
     assert "door-blocked" not in gui.codes()
     viewport = gui.w.view.viewport()
     gui.qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=gui.vp(312, 384))
