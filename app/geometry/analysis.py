@@ -11,11 +11,11 @@ import numpy as np
 import shapely
 
 from app.geometry.findings import finding, inches, ordered, with_article
-from app.geometry.floor import Floor, Reach, door_spot, walkable_floor, zone_reach
+from app.geometry.floor import walkable_floor
 from app.geometry.gaps import Gap, Obstacles, gaps_near, gaps_on_route
 from app.geometry.light import check_light as light_findings
-from app.geometry.paths import shortest_walk
 from app.geometry.session import CheckSession, NoSession
+from app.geometry.walks import Walks, rotation_legs
 from app.geometry.shapes import Plan, capitalized, door_name, piece_key, piece_names, piece_outlines, plan_of, zone_name
 from app.model import Finding, Layout, Severity
 from app.units import format_length
@@ -83,7 +83,7 @@ def analyze(layout: Layout, session: CheckSession | None = None) -> Analysis:
     plan = plan_for(layout, session)
     names = piece_names(layout)
     findings = light_findings(layout, plan, names)
-    walks = _Walks(layout, plan, walkable_floor(layout, plan, layout.clear_width, session))
+    walks = Walks(layout, plan, walkable_floor(layout, plan, layout.clear_width, session), session)
     why = _Why(layout, plan, names, session, findings)
     routes: list[Route] = []
     doors = layout.room.doors
@@ -116,56 +116,6 @@ def analyze(layout: Layout, session: CheckSession | None = None) -> Analysis:
     return Analysis(ordered(findings) + infos, walks.floor.space, routes)
 
 
-def rotation_legs(layout: Layout) -> list[tuple[int, int]]:
-    """The legs groups walk, as zone indices: each station to the next, and the last back to the first."""
-    index = {z.id: k for k, z in enumerate(layout.zones)}
-    order = [index[i] for i in layout.transitions.rotation if i in index]
-    if len(order) < 2:
-        return []
-    return list(zip(order, order[1:] + order[:1]))
-
-
-class _Walks:
-    """The doors' spots, each zone's reach, the walks from the doors to the stations and along
-    the rotation, on one floor."""
-
-    def __init__(self, layout: Layout, plan: Plan, floor: Floor, wanted: list[int] | None = None,
-                 legs: list[tuple[int, int]] | None = None) -> None:
-        self.floor = floor
-        self.doors: list[Point | None] = [door_spot(layout, floor, d) for d in range(len(layout.room.doors))]
-        starts = [s for s in self.doors if s is not None]
-        door_parts = sorted({floor.part_at(s) for s in starts} - {-1})
-        self.legs: dict[tuple[int, int], list[Point] | None] = {}
-        legs = rotation_legs(layout) if legs is None else legs
-        walked = {z for leg in legs for z in leg}
-        if wanted is not None:
-            walked |= set(wanted)
-        else:
-            walked |= {z for z, zone in enumerate(layout.zones) if zone.station is not None}
-            wanted = list(range(len(layout.zones)))
-        self.reach: dict[int, Reach | None] = {z: zone_reach(floor, plan.zones[z], door_parts) for z in wanted}
-        self.open = {z for z, r in self.reach.items() if r is not None}
-        self.entrance: dict[int, tuple[int, list[Point]]] = {}
-        spots: dict[int, Point] = {}
-        for z in sorted(walked & self.open):
-            reach = self.reach[z]
-            ends = reach.spots()
-            walk = shortest_walk(floor.mesh, starts, ends, reach.middle, reach.extra(ends))
-            if walk is None:  # round-off at the edge of the floor: the zone counts as closed
-                self.open.discard(z)
-                continue
-            door = min(range(len(self.doors)), key=lambda d: math.inf if self.doors[d] is None
-                       else math.dist(self.doors[d], walk.path[0]))
-            self.entrance[z] = (door, walk.path)
-            spots[z] = walk.path[-1]
-        for a, b in legs:
-            path = None
-            if a in spots and b in spots:
-                walk = shortest_walk(floor.mesh, [spots[a]], [spots[b]], spots[b])
-                path = walk.path if walk is not None else None
-            self.legs[(a, b)] = path
-
-
 class _Why:
     """Why a connection is blocked: the way a sideways person would take and its narrow gaps,
     or what closes a zone in."""
@@ -179,12 +129,13 @@ class _Why:
         self.leg_gaps: dict[tuple[int, int], list[Gap] | None] = {}
         self.gaps: dict[tuple[int, int], tuple[Gap, set[str]]] = {}
         self.obstacles = Obstacles.of(layout, plan.pieces, plan.solid, names)
-        self.narrow: _Walks | None = None
+        self.narrow: Walks | None = None
 
     def explain(self, zones: list[int], legs: list[tuple[int, int]]) -> None:
         width = min(NARROW_WIDTH, self.width)
         floor = walkable_floor(self.layout, self.plan, width, self.session)
-        self.narrow = _Walks(self.layout, self.plan, floor, sorted({*zones, *(z for leg in legs for z in leg)}), legs)
+        self.narrow = Walks(self.layout, self.plan, floor, self.session,
+                            sorted({*zones, *(z for leg in legs for z in leg)}), legs)
         for z in zones:
             if z not in self.narrow.entrance:
                 self.zone_gaps[z] = None
@@ -221,9 +172,10 @@ class _Why:
         radius = narrow.radius if narrow else NARROW_WIDTH / 2
         around = shapely.buffer(zone, radius)
         if narrow is not None and len(narrow.parts):
-            pocket = shapely.intersection(around, shapely.union_all(narrow.parts))
-            if not pocket.is_empty:
-                around = pocket
+            # the pocket of floor the zone is in, whole: what stands round it closes it in
+            pockets = narrow.parts[shapely.intersects(narrow.parts, around)]
+            if len(pockets):
+                around = shapely.multipolygons(pockets)
         near = self.obstacles.tree.query(around, predicate="dwithin", distance=radius + 1.0)
         near = sorted(near.tolist(), key=lambda k: shapely.distance(self.obstacles.geoms[k], zone.centroid))
         named = [self.obstacles.names[k] for k in near]

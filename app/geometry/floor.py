@@ -23,12 +23,15 @@ Point = tuple[float, float]
 #: a gap of exactly the clear width stays open: the pieces grow by half the width less this
 TOLERANCE = 0.01
 #: arc points per quarter circle round a grown corner: the arc lies inside the true circle by
-#: at most r(1 - cos(pi/48)) = 0.04 in at r = 18 in; with TOLERANCE the floor errs on the open
+#: at most r(1 - cos(pi/32)) = 0.087 in at r = 18 in; with TOLERANCE the floor errs on the open
 #: side by less than 0.1 in (docs/checks.md)
-QUAD_SEGS = 12
+QUAD_SEGS = 8
 #: the walk to a zone whose middle is covered ends on the edge of the floor that reaches into
 #: it, sampled this often (in)
 SPOT_SPACING = 0.5
+#: a spot's straight way on to the zone's middle counts this much over a step walked: of two
+#: spots on one line to the middle, the walk ends at the nearer one (1.0 would make them tie)
+STRAIGHT_ON = 1.05
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,8 @@ class Floor:
     space: shapely.Geometry  # where a walker's centre can be
     parts: np.ndarray  # its connected parts (polygons)
     mesh: Mesh
+    room: bytes  # the room shrunk by the radius, as WKB: walks on two floors compare only in one room
+    blocks: dict[tuple, shapely.Geometry]  # the grown pieces united where they touch, by their pieces
 
     def part_at(self, point: Point) -> int:
         """Which part holds the point (within a hair), -1 if none."""
@@ -56,27 +61,27 @@ def walkable_floor(layout: Layout, plan: Plan, width: float, session: CheckSessi
     inside = session.get("room", (shapely.to_wkb(plan.room), radius),
                          lambda: shapely.buffer(plan.room, -radius, quad_segs=QUAD_SEGS))
     blocks = _blocks(grown, keys, radius, session)
-    space = shapely.difference(inside, shapely.multipolygons(blocks)) if blocks else inside
+    polys = [g for block in blocks.values() for g in shapely.get_parts(block) if isinstance(g, shapely.Polygon)]
+    polys.sort(key=lambda g: g.bounds)
+    space = shapely.difference(inside, shapely.multipolygons(polys)) if polys else inside
     parts = np.array([g for g in shapely.get_parts(space) if isinstance(g, shapely.Polygon) and g.area > 1e-9],
                      dtype=object)
     space = shapely.multipolygons(parts) if len(parts) else shapely.Polygon()
-    return Floor(width, radius, space, parts, triangulated(space, session))
+    return Floor(width, radius, space, parts, triangulated(space, session), shapely.to_wkb(inside), blocks)
 
 
-def _blocks(grown: np.ndarray, keys: list[tuple], radius: float, session: CheckSession) -> list[shapely.Polygon]:
+def _blocks(grown: np.ndarray, keys: list[tuple], radius: float, session: CheckSession) -> dict[tuple, shapely.Geometry]:
     """The grown pieces united where they touch, one union per cluster, each in a fixed order
     so that a cluster no edit reached is the same union as before."""
     if not len(grown):
-        return []
+        return {}
     i, j = shapely.STRtree(grown).query(grown, predicate="intersects")
     label = _components(len(grown), i, j)
-    out = []
+    out = {}
     for members in _groups(label):
         members.sort(key=lambda k: keys[k])
         key = (radius, tuple(keys[k] for k in members))
-        union = session.get("block", key, lambda m=members: shapely.union_all(grown[m]))
-        out.extend(g for g in shapely.get_parts(union) if isinstance(g, shapely.Polygon))
-    out.sort(key=lambda g: g.bounds)
+        out[key] = session.get("block", key, lambda m=members: shapely.union_all(grown[m]))
     return out
 
 
@@ -144,18 +149,21 @@ class Reach:
         return out
 
     def extra(self, spots: list[Point]) -> list[float]:
-        """What a spot away from the middle costs: the straight way on to the middle, so the walk
-        ends on the near side of a table, not round its far side (docs/checks.md)."""
+        """What a spot away from the middle costs: the straight way on to the middle, a little
+        more than walked (STRAIGHT_ON), so the walk ends on the near side of a table, walked up
+        to it, not round its far side (docs/checks.md)."""
         mx, my = self.middle
-        return [0.0 if self.middle_open else math.hypot(x - mx, y - my) for x, y in spots]
+        return [0.0 if self.middle_open else STRAIGHT_ON * math.hypot(x - mx, y - my) for x, y in spots]
 
 
-def zone_reach(floor: Floor, zone: shapely.Geometry, parts: list[int]) -> Reach | None:
-    """The floor in the given parts from which a walker's body reaches into the zone, or None."""
-    if not parts:
+def zone_reach(floor: Floor, zone: shapely.Geometry, door_floor: shapely.Geometry) -> Reach | None:
+    """The floor (of door_floor: the parts reached from a door) from which a walker's body
+    reaches into the zone, or None."""
+    if door_floor.is_empty:
         return None
-    near = shapely.buffer(zone, floor.radius, quad_segs=QUAD_SEGS)
-    region = shapely.intersection(near, shapely.union_all(floor.parts[parts]))
+    # the walker's whole half width: the floor stops TOLERANCE short of it round the pieces
+    near = shapely.buffer(zone, floor.width / 2, quad_segs=QUAD_SEGS)
+    region = shapely.intersection(near, door_floor)
     polys = [g for g in shapely.get_parts(region) if isinstance(g, shapely.Polygon) and g.area > 1e-6]
     if not polys:
         return None

@@ -25,11 +25,13 @@ SEAM_SNAP = 1e-7
 
 @dataclass(frozen=True)
 class Mesh:
-    verts: list[tuple[float, float]]
-    tris: list[tuple[int, int, int]]  # counter-clockwise; edge k runs from corner k to corner k + 1
-    nb: list[tuple[int, int, int]]  # the triangle across edge k, -1 at a wall
-    nb_edge: list[tuple[int, int, int]]  # which edge of that triangle it is
+    verts: list[list[float]]  # x, y
+    tris: list[list[int]]  # counter-clockwise; edge k runs from corner k to corner k + 1
+    nb: list[list[int]]  # the triangle across edge k, -1 at a wall
+    nb_edge: list[list[int]]  # which edge of that triangle it is
+    xy: list[list[float]]  # each triangle's corners as x0, y0, x1, y1, x2, y2
     corner: list[bool]  # the vertex is on a wall: a walk may bend there
+    dead_end: list[bool]  # the triangle has one way in and out (two walls)
     tree: shapely.STRtree  # of the triangles, for finding the ones under a point
 
     def triangles_at(self, points: list[tuple[float, float]]) -> list[list[int]]:
@@ -54,44 +56,44 @@ def triangulated(space: shapely.Geometry, session: CheckSession) -> Mesh:
                 if cut.is_empty:
                     continue
                 parts.append(session.get("tile", shapely.to_wkb(cut), lambda cut=cut: _triangles(cut)))
-    corners = np.concatenate(parts) if parts else np.empty((0, 3, 2))
-    return _mesh(corners)
+    if not parts:
+        return _mesh(np.empty((0, 3, 2)), np.empty(0, dtype=object))
+    return _mesh(np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
 
 
-def _triangles(floor: shapely.Geometry) -> np.ndarray:
-    """(T, 3, 2) counter-clockwise triangle corners covering floor's polygons."""
+def _triangles(floor: shapely.Geometry) -> tuple[np.ndarray, np.ndarray]:
+    """(T, 3, 2) counter-clockwise triangle corners covering floor's polygons, and the triangles."""
     polys = [g for g in shapely.get_parts(floor) if isinstance(g, shapely.Polygon) and g.area > 1e-9]
     if not polys:
-        return np.empty((0, 3, 2))
+        return np.empty((0, 3, 2)), np.empty(0, dtype=object)
     tris = shapely.get_parts(shapely.constrained_delaunay_triangles(np.array(polys, dtype=object)))
     xy = shapely.get_coordinates(tris).reshape(-1, 4, 2)[:, :3]
     a, b, c = xy[:, 0], xy[:, 1], xy[:, 2]
     area = (b[:, 0] - a[:, 0]) * (c[:, 1] - a[:, 1]) - (b[:, 1] - a[:, 1]) * (c[:, 0] - a[:, 0])
-    xy = xy[np.abs(area) > 1e-12]
-    flip = ((xy[:, 1, 0] - xy[:, 0, 0]) * (xy[:, 2, 1] - xy[:, 0, 1])
-            - (xy[:, 1, 1] - xy[:, 0, 1]) * (xy[:, 2, 0] - xy[:, 0, 0])) < 0
+    keep = np.abs(area) > 1e-12
+    xy, tris, area = xy[keep], tris[keep], area[keep]
+    flip = area < 0
     xy[flip] = xy[flip][:, ::-1]
-    return xy
+    return xy, tris
 
 
-def _mesh(corners: np.ndarray) -> Mesh:
+def _mesh(corners: np.ndarray, polys: np.ndarray) -> Mesh:
     n = len(corners)
     flat = corners.reshape(-1, 2)
     # corners are one where their coordinates are equal to the bit, so two corners a hair
     # apart inside a tile stay two; on a cut, clip_by_rect may give the two sides coordinates
     # a last bit apart along it: there they are one within SEAM_SNAP
-    keys = flat.copy()
-    on_x, on_y = np.fmod(flat[:, 0], TILE) == 0, np.fmod(flat[:, 1], TILE) == 0
-    keys[on_x, 1] = np.round(flat[on_x, 1] / SEAM_SNAP) * SEAM_SNAP
-    keys[on_y, 0] = np.round(flat[on_y, 0] / SEAM_SNAP) * SEAM_SNAP
-    _, first, vid = np.unique(keys, axis=0, return_index=True, return_inverse=True)
+    kx, ky = flat[:, 0].copy(), flat[:, 1].copy()
+    on_x, on_y = np.fmod(kx, TILE) == 0, np.fmod(ky, TILE) == 0
+    ky[on_x] = np.round(ky[on_x] / SEAM_SNAP) * SEAM_SNAP
+    kx[on_y] = np.round(kx[on_y] / SEAM_SNAP) * SEAM_SNAP
+    _, first, vid = np.unique(kx + 1j * ky, return_index=True, return_inverse=True)
     vid = vid.reshape(-1, 3)
     verts = flat[first]
-    # every edge (a, b) as a key; the triangle across is the one holding (b, a)
-    a, b = vid, np.roll(vid, -1, axis=1)  # edge k: corner k -> corner k + 1
     nv = len(verts)
-    lo, hi = np.minimum(a, b).ravel(), np.maximum(a, b).ravel()
-    key = lo * nv + hi
+    # every edge (a, b) as a key; the triangle across is the one holding (b, a)
+    a, b = vid.ravel(), np.roll(vid, -1, axis=1).ravel()  # edge k: corner k -> corner k + 1
+    key = np.minimum(a, b) * nv + np.maximum(a, b)
     order = np.argsort(key, kind="stable")
     same = np.flatnonzero(key[order][1:] == key[order][:-1])
     nb = np.full(3 * n, -1, dtype=np.int64)
@@ -99,12 +101,29 @@ def _mesh(corners: np.ndarray) -> Mesh:
     nb[e1], nb[e2] = e2 // 3, e1 // 3
     nb_edge = np.full(3 * n, -1, dtype=np.int64)
     nb_edge[e1], nb_edge[e2] = e2 % 3, e1 % 3
-    corner = np.zeros(nv, dtype=bool)
     wall = np.flatnonzero(nb < 0)
-    corner[a.ravel()[wall]] = True
-    corner[b.ravel()[wall]] = True
-    polys = shapely.polygons(corners) if n else np.empty(0, dtype=object)
-    return Mesh(verts=[tuple(v) for v in verts.tolist()], tris=[tuple(t) for t in vid.tolist()],
-                nb=[tuple(t) for t in nb.reshape(-1, 3).tolist()],
-                nb_edge=[tuple(t) for t in nb_edge.reshape(-1, 3).tolist()],
-                corner=corner.tolist(), tree=shapely.STRtree(polys))
+    dead_end = (nb.reshape(-1, 3) < 0).sum(axis=1) >= 2
+    return Mesh(verts=verts.tolist(), tris=vid.tolist(), nb=nb.reshape(-1, 3).tolist(),
+                nb_edge=nb_edge.reshape(-1, 3).tolist(), xy=corners.reshape(-1, 6).tolist(),
+                corner=_bends(verts, a[wall], b[wall]).tolist(), dead_end=dead_end.tolist(),
+                tree=shapely.STRtree(polys))
+
+
+def _bends(verts: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The corners a shortest walk may bend round: on a wall, where the floor's angle is over
+    180 degrees (the corner of a piece, not of the room, nor a wall cut straight by a tile)."""
+    out = np.zeros(len(verts), dtype=bool)
+    # each wall edge runs a -> b with the floor on its left
+    count = np.bincount(a, minlength=len(verts)) + np.bincount(b, minlength=len(verts))
+    after = np.full(len(verts), -1)
+    after[a] = b
+    before = np.full(len(verts), -1)
+    before[b] = a
+    v = np.flatnonzero((count == 2) & (after >= 0) & (before >= 0))
+    u, w = before[v], after[v]
+    turn = ((verts[v, 0] - verts[u, 0]) * (verts[w, 1] - verts[v, 1])
+            - (verts[v, 1] - verts[u, 1]) * (verts[w, 0] - verts[v, 0]))
+    scale = np.hypot(*(verts[v] - verts[u]).T) * np.hypot(*(verts[w] - verts[v]).T)
+    out[v[turn < -1e-9 * scale]] = True  # a right turn with the floor on the left: the floor bends round
+    out[count > 2] = True  # two walls meet in one corner: either way may bend there
+    return out

@@ -117,63 +117,85 @@ class _Search:
         for k in self.in_tri.get(t, ()):
             self._push_target(k, g + math.dist(point, self.targets[k]), trail)
 
-    def _push_across(self, t: int, k: int, ta: float, tb: float, root: Point, root_id: int, g: float,
-                     trail: _Trail) -> None:
-        """The node for the part [ta, tb] of edge k of triangle t (from corner k towards corner
-        k + 1), seen from root inside t, looking into the triangle beyond."""
+    def _across(self, t: int, k: int, ta: float, tb: float) -> tuple[int, int, float, float] | None:
+        """The part [ta, tb] of edge k of triangle t (from corner k towards corner k + 1) as the
+        triangle beyond sees it: (that triangle, its edge, the part), or None if it leads nowhere."""
         mesh = self.mesh
         nxt = mesh.nb[t][k]
         if nxt < 0 or tb - ta <= 1e-12:
-            return
-        e = mesh.nb_edge[t][k]
+            return None
+        if mesh.dead_end[nxt] and nxt not in self.in_tri:
+            return None  # walls on both other sides: nowhere to go (Polyanya's dead-end pruning)
         # the neighbour runs the shared edge the other way round
-        na, nb = 1.0 - tb, 1.0 - ta
-        tri = mesh.tris[nxt]
-        ax, ay = mesh.verts[tri[e]]
-        bx, by = mesh.verts[tri[(e + 1) % 3]]
-        h = self._h(root, ax, ay, bx, by, na, nb)
-        heapq.heappush(self.heap, (g + h, next(self.count), root_id, g, root, trail, nxt, e, na, nb))
+        return nxt, mesh.nb_edge[t][k], 1.0 - tb, 1.0 - ta
 
-    def _h(self, root: Point, ax: float, ay: float, bx: float, by: float, ta: float, tb: float) -> float:
-        """The straight walk from root through the interval to the goal, the goal reflected
-        across the edge when it lies on the root's side."""
+    def _push_across(self, t: int, k: int, ta: float, tb: float, root: Point, root_id: int, g: float,
+                     trail: _Trail) -> None:
+        step = self._across(t, k, ta, tb)
+        if step is not None:
+            self._push(*step, root, root_id, g, trail)
+
+    def _push(self, t: int, e: int, ta: float, tb: float, root: Point, root_id: int, g: float,
+              trail: _Trail) -> None:
+        """Queue the node for the part [ta, tb] of edge e of triangle t, seen from root outside
+        it; its h is the straight walk from the root through the part to the goal, the goal
+        reflected across the edge when it lies on the root's side."""
+        xy = self.mesh.xy[t]
+        ax, ay = xy[2 * e], xy[2 * e + 1]
+        e1 = 2 * ((e + 1) % 3)
+        bx, by = xy[e1], xy[e1 + 1]
         gx, gy = self.goal
         rx, ry = root
-        side_g = _orient(ax, ay, bx, by, gx, gy)
-        if side_g < 0:  # the root is right of a -> b; so is the goal: reflect it
-            dx, dy = bx - ax, by - ay
-            ll = dx * dx + dy * dy
-            s = 2 * side_g / ll
-            gx, gy = gx + s * dy, gy - s * dx
-        ix, iy = ax + ta * (bx - ax), ay + ta * (by - ay)  # the A-side end
-        jx, jy = ax + tb * (bx - ax), ay + tb * (by - ay)  # the B-side end
-        if _orient(rx, ry, jx, jy, gx, gy) < 0:
-            return math.hypot(jx - rx, jy - ry) + math.hypot(gx - jx, gy - jy)
-        if _orient(rx, ry, ix, iy, gx, gy) > 0:
-            return math.hypot(ix - rx, iy - ry) + math.hypot(gx - ix, gy - iy)
-        return math.hypot(gx - rx, gy - ry)
+        dx, dy = bx - ax, by - ay
+        side = dx * (gy - ay) - dy * (gx - ax)
+        if side < 0:  # the goal is on the root's side of the edge: reflect it
+            f = 2 * side / (dx * dx + dy * dy)
+            gx, gy = gx + f * dy, gy - f * dx
+        jx, jy = ax + tb * dx, ay + tb * dy  # the B-side end
+        if (jx - rx) * (gy - ry) - (jy - ry) * (gx - rx) < 0:
+            h = math.hypot(jx - rx, jy - ry) + math.hypot(gx - jx, gy - jy)
+        else:
+            ix, iy = ax + ta * dx, ay + ta * dy  # the A-side end
+            if (ix - rx) * (gy - ry) - (iy - ry) * (gx - rx) > 0:
+                h = math.hypot(ix - rx, iy - ry) + math.hypot(gx - ix, gy - iy)
+            else:
+                h = math.hypot(gx - rx, gy - ry)
+        heapq.heappush(self.heap, (g + h, next(self.count), root_id, g, root, trail, t, e, ta, tb))
 
     # --- expanding one node -------------------------------------------------------------------
 
     def _expand(self, g: float, root: Point, root_id: int, trail: _Trail, t: int, e: int, ta: float,
                 tb: float) -> None:
         mesh = self.mesh
+        while True:
+            step = self._expand_once(g, root, root_id, trail, t, e, ta, tb)
+            if step is None:
+                return
+            t, e, ta, tb = step  # the one way on: taken at once (Polyanya's intermediate pruning)
+
+    def _expand_once(self, g: float, root: Point, root_id: int, trail: _Trail, t: int, e: int, ta: float,
+                     tb: float) -> tuple[int, int, float, float] | None:
+        """Expand one node; where it has a single successor with the same root and nothing else
+        happens in its triangle, return that successor instead of queueing it."""
+        mesh = self.mesh
         tri = mesh.tris[t]
-        ia, ib, ic = tri[e], tri[(e + 1) % 3], tri[(e + 2) % 3]
-        (ax, ay), (bx, by), (cx, cy) = mesh.verts[ia], mesh.verts[ib], mesh.verts[ic]
+        e1, e2 = (e + 1) % 3, (e + 2) % 3
+        ia, ib = tri[e], tri[e1]
+        xy = mesh.xy[t]
+        ax, ay, bx, by, cx, cy = xy[2 * e], xy[2 * e + 1], xy[2 * e1], xy[2 * e1 + 1], xy[2 * e2], xy[2 * e2 + 1]
         rx, ry = root
         # the interval's ends; exact at the triangle's corners
         pax, pay = (ax, ay) if ta == 0.0 else (ax + ta * (bx - ax), ay + ta * (by - ay))
         pbx, pby = (bx, by) if tb == 1.0 else (ax + tb * (bx - ax), ay + tb * (by - ay))
         d = _orient(rx, ry, bx, by, ax, ay)  # > 0: the root sees B clockwise of A
         if d <= 0.0:
-            return  # a sliver seen edge-on: nothing to see through it
+            return None  # a sliver seen edge-on: nothing to see through it
         # where the rays root -> B-end and root -> A-end leave the triangle, along the far side
         # B -> C -> A as s in [0, 2] (0 at B, 1 at C, 2 at A)
         o_b, o_a = -d * (1.0 - tb), d * tb
-        o_c = _orient(rx, ry, pbx, pby, cx, cy)
+        o_c = (pbx - rx) * (cy - ry) - (pby - ry) * (cx - rx)
         p_b, p_a = -d * (1.0 - ta), d * ta
-        p_c = _orient(rx, ry, pax, pay, cx, cy)
+        p_c = (pax - rx) * (cy - ry) - (pay - ry) * (cx - rx)
         # a ray that runs on along the wall from a corner to the next one (a wall cut where two
         # tiles meet has a corner in a straight line): it reaches C exactly
         on_b = tb == 1.0 and abs(o_c) <= 1e-9 * math.hypot(bx - rx, by - ry) * math.hypot(cx - bx, cy - by)
@@ -186,7 +208,12 @@ class _Search:
             s_a = 1.0
         else:
             s_a = 1.0 + p_c / (p_c - p_a) if p_c < 0 else p_b / (p_b - p_c)
-        s_b, s_a = max(0.0, min(s_b, 2.0)), max(0.0, min(s_a, 2.0))
+        if s_b < 0.0:
+            s_b = 0.0
+        elif s_b > 2.0:
+            s_b = 2.0
+        if s_a > 2.0:
+            s_a = 2.0
         if s_a < s_b:
             s_a = s_b
         # targets in this triangle
@@ -204,12 +231,18 @@ class _Search:
                                       _Trail((ax, ay), trail))
             else:
                 self._push_target(k, g + math.hypot(tx - rx, ty - ry), trail)
-        e_bc, e_ca = (e + 1) % 3, (e + 2) % 3
+        e_bc, e_ca = e1, e2
         # what the root sees: [s_b, s_a]
+        seen = []
         if s_b < 1.0:
-            self._push_across(t, e_bc, s_b, min(s_a, 1.0), root, root_id, g, trail)
+            seen.append(self._across(t, e_bc, s_b, min(s_a, 1.0)))
         if s_a > 1.0:
-            self._push_across(t, e_ca, max(s_b, 1.0) - 1.0, s_a - 1.0, root, root_id, g, trail)
+            seen.append(self._across(t, e_ca, max(s_b, 1.0) - 1.0, s_a - 1.0))
+        seen = [step for step in seen if step is not None]
+        if len(seen) == 1 and not turn_a and not turn_b and t not in self.in_tri:
+            return seen[0]
+        for nxt, ne, na, nb in seen:
+            self._push(nxt, ne, na, nb, root, root_id, g, trail)
         # the shadows of the corners at the ends: the walk bends there
         if turn_b:
             gb = g + math.hypot(bx - rx, by - ry)
@@ -231,12 +264,13 @@ class _Search:
                 elif s_a < 1.0:
                     self._push_across(t, e_bc, s_a, 1.0, (ax, ay), ia, ga, bend)
                 self._around(ia, t, e_ca, ga, bend)
+        return None
 
     def _around(self, v: int, t: int, k: int, g: float, trail: _Trail) -> None:
         """From corner v, the triangles round it beyond edge k of t (an edge at v), up to the
         wall: each is seen whole from v."""
         mesh = self.mesh
-        point = mesh.verts[v]
+        point = tuple(mesh.verts[v])
         first = t
         for _ in range(MOST_AROUND):
             q = mesh.nb[t][k]

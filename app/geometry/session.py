@@ -39,6 +39,15 @@ class CheckSession:
         used[key] = value
         return value
 
+    def put(self, kind: str, key: Hashable, value: Any) -> None:
+        """Store value under key for the next check."""
+        self._used.setdefault(kind, {})[key] = value
+
+    def kept(self, kind: str, key: Hashable) -> Any:
+        """What the last check stored under key, None if nothing."""
+        kept = self._kept.get(kind)
+        return kept.get(key) if kept is not None else None
+
     def end_check(self) -> None:
         """Keep what this check used, drop the rest."""
         self._kept, self._used = self._used, {}
@@ -49,6 +58,12 @@ class NoSession(CheckSession):
 
     def get(self, kind: str, key: Hashable, make: Callable[[], Any]) -> Any:
         return make()
+
+    def put(self, kind: str, key: Hashable, value: Any) -> None:
+        pass
+
+    def kept(self, kind: str, key: Hashable) -> Any:
+        return None
 
     def end_check(self) -> None:
         pass

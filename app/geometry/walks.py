@@ -1,0 +1,144 @@
+"""The walks a check reports: from the doors to each station, and along the rotation.
+
+A walk the last edit cannot have changed is kept from the last check (CheckSession). An edit
+adds and removes grown pieces; a walk found before is still a shortest walk when
+  - it does not cross any piece the edit added (it is still a walk), and
+  - the floor the edit freed cannot give a shorter one: a walk from a start s through a point
+    p to the goal m is at least |sp| + |pm| long (and, for a zone, its cost is at least that),
+    so freed floor whose least |sp| + |pm| is no less than the walk's cost changes nothing.
+Both tests are exact: a kept walk is as long as the walk a fresh search finds
+(tests/geometry/test_geometry_session.py holds them equal over random edits).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import shapely
+
+from app.geometry.floor import Floor, Reach, door_spot, zone_reach
+from app.geometry.paths import Walk, shortest_walk
+from app.geometry.session import CheckSession
+from app.geometry.shapes import Plan
+from app.model import Layout
+
+Point = tuple[float, float]
+
+
+def rotation_legs(layout: Layout) -> list[tuple[int, int]]:
+    """The legs groups walk, as zone indices: each station to the next, and the last back to the first."""
+    index = {z.id: k for k, z in enumerate(layout.zones)}
+    order = [index[i] for i in layout.transitions.rotation if i in index]
+    if len(order) < 2:
+        return []
+    return list(zip(order, order[1:] + order[:1]))
+
+
+class Walks:
+    """The doors' spots, each zone's reach, the walks from the doors to the stations and along
+    the rotation, on one floor."""
+
+    def __init__(self, layout: Layout, plan: Plan, floor: Floor, session: CheckSession,
+                 wanted: list[int] | None = None, legs: list[tuple[int, int]] | None = None) -> None:
+        self.floor = floor
+        self.doors: list[Point | None] = [door_spot(layout, floor, d) for d in range(len(layout.room.doors))]
+        starts = [s for s in self.doors if s is not None]
+        door_parts = sorted({floor.part_at(s) for s in starts} - {-1})
+        self.legs: dict[tuple[int, int], list[Point] | None] = {}
+        legs = rotation_legs(layout) if legs is None else legs
+        walked = {z for leg in legs for z in leg}
+        if wanted is not None:
+            walked |= set(wanted)
+        else:
+            walked |= {z for z, zone in enumerate(layout.zones) if zone.station is not None}
+            wanted = list(range(len(layout.zones)))
+        door_floor = shapely.multipolygons(floor.parts[door_parts]) if door_parts else shapely.Polygon()
+        shapely.prepare(door_floor)
+        self.reach: dict[int, Reach | None] = {z: zone_reach(floor, plan.zones[z], door_floor) for z in wanted}
+        self.open = {z for z, r in self.reach.items() if r is not None}
+        self.entrance: dict[int, tuple[int, list[Point]]] = {}
+        spots: dict[int, Point] = {}
+        for z in sorted(walked & self.open):
+            reach = self.reach[z]
+            ends = reach.spots()
+            walk = kept_walk(session, floor, starts, ends, reach.middle, reach.extra(ends))
+            if walk is None:  # round-off at the edge of the floor: the zone counts as closed
+                self.open.discard(z)
+                continue
+            door = min(range(len(self.doors)), key=lambda d: math.inf if self.doors[d] is None
+                       else math.dist(self.doors[d], walk.path[0]))
+            self.entrance[z] = (door, walk.path)
+            spots[z] = walk.path[-1]
+        for a, b in legs:
+            path = None
+            if a in spots and b in spots:
+                walk = kept_walk(session, floor, [spots[a]], [spots[b]], spots[b])
+                path = walk.path if walk is not None else None
+            self.legs[(a, b)] = path
+
+
+def kept_walk(session: CheckSession, floor: Floor, starts: list[Point], targets: list[Point], goal: Point,
+              extra: list[float] | None = None) -> Walk | None:
+    """shortest_walk on the floor, or the same walk kept from the last check when the edit
+    since provably left it the shortest."""
+    extra = extra or [0.0] * len(targets)
+    key = (floor.room, floor.radius, tuple(starts), goal, tuple(targets), tuple(extra))
+    before = session.kept("walk", key)
+    if before is not None:
+        walk, blocks = before
+        if (blocks == floor.blocks) if walk is None else _still_shortest(walk, blocks, floor, starts, goal):
+            session.put("walk", key, (walk, floor.blocks))  # still the shortest on this floor
+            return walk
+    walk = shortest_walk(floor.mesh, starts, targets, goal, extra)
+    session.put("walk", key, (walk, floor.blocks))
+    return walk
+
+
+def _still_shortest(walk: Walk, blocks: dict[tuple, shapely.Geometry], floor: Floor, starts: list[Point],
+                    goal: Point) -> bool:
+    added = [g for k, g in floor.blocks.items() if k not in blocks]
+    removed = [g for k, g in blocks.items() if k not in floor.blocks]
+    if not added and not removed:
+        return True
+    if added:
+        line = shapely.LineString(walk.path) if len(walk.path) > 1 else shapely.Point(walk.path[0])
+        if shapely.relate_pattern(line, shapely.union_all(added), "T********"):
+            return False  # it now runs through a piece
+    if not removed:
+        return True
+    freed = shapely.union_all(removed)
+    if added:
+        freed = shapely.difference(freed, shapely.union_all(added))
+    if freed.is_empty:
+        return True
+    return all(_least_through(freed, s, goal) >= walk.cost - 1e-9 for s in starts)
+
+
+def _least_through(region: shapely.Geometry, a: Point, b: Point) -> float:
+    """The least |ap| + |pb| over the points p of region."""
+    if shapely.intersects(region, shapely.LineString([a, b])):
+        return math.dist(a, b)
+    # on the outline then: for each edge, the least over its line by reflecting b where it lies
+    # on a's side, held to the edge's ends
+    rings = [np.asarray(r.coords) for poly in shapely.get_parts(region) for r in [poly.exterior, *poly.interiors]]
+    u = np.concatenate([r[:-1] for r in rings])
+    v = np.concatenate([r[1:] for r in rings])
+    ax, ay = a
+    d = v - u
+    ll = np.maximum((d ** 2).sum(axis=1), 1e-18)
+    side_a = d[:, 0] * (ay - u[:, 1]) - d[:, 1] * (ax - u[:, 0])
+    side_b = d[:, 0] * (b[1] - u[:, 1]) - d[:, 1] * (b[0] - u[:, 0])
+    flip = side_a * side_b > 0
+    f = np.where(flip, 2 * side_b / ll, 0.0)
+    bx, by = b[0] + f * d[:, 1], b[1] - f * d[:, 0]
+    # where a -> b' crosses the edge's line, as a fraction along the edge
+    den = d[:, 0] * (by - ay) - d[:, 1] * (bx - ax)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = ((ax - u[:, 0]) * (by - ay) - (ay - u[:, 1]) * (bx - ax)) / den
+    t = np.clip(np.nan_to_num(t, nan=0.0), 0.0, 1.0)
+    px, py = u[:, 0] + t * d[:, 0], u[:, 1] + t * d[:, 1]
+    through = np.hypot(px - ax, py - ay) + np.hypot(b[0] - px, b[1] - py)
+    ends = np.minimum(np.hypot(u[:, 0] - ax, u[:, 1] - ay) + np.hypot(b[0] - u[:, 0], b[1] - u[:, 1]),
+                      np.hypot(v[:, 0] - ax, v[:, 1] - ay) + np.hypot(b[0] - v[:, 0], b[1] - v[:, 1]))
+    return float(min(through.min(), ends.min()))
