@@ -63,6 +63,9 @@ def triangulated(space: shapely.Geometry, session: CheckSession) -> Mesh:
 
 def _triangles(floor: shapely.Geometry) -> tuple[np.ndarray, np.ndarray]:
     """(T, 3, 2) counter-clockwise triangle corners covering floor's polygons, and the triangles."""
+    # corners a hair apart along an outline (where two grown pieces' outlines cross) would make
+    # slivers; a triangle dropped for being thin would leave a false wall
+    floor = shapely.remove_repeated_points(floor, 1e-6)
     polys = [g for g in shapely.get_parts(floor) if isinstance(g, shapely.Polygon) and g.area > 1e-9]
     if not polys:
         return np.empty((0, 3, 2)), np.empty(0, dtype=object)
@@ -70,7 +73,7 @@ def _triangles(floor: shapely.Geometry) -> tuple[np.ndarray, np.ndarray]:
     xy = shapely.get_coordinates(tris).reshape(-1, 4, 2)[:, :3]
     a, b, c = xy[:, 0], xy[:, 1], xy[:, 2]
     area = (b[:, 0] - a[:, 0]) * (c[:, 1] - a[:, 1]) - (b[:, 1] - a[:, 1]) * (c[:, 0] - a[:, 0])
-    keep = np.abs(area) > 1e-12
+    keep = area != 0.0
     xy, tris, area = xy[keep], tris[keep], area[keep]
     flip = area < 0
     xy[flip] = xy[flip][:, ::-1]
