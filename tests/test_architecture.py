@@ -83,3 +83,62 @@ def test_the_headless_program_never_loads_pyside6(samples_dir, tmp_path):
     loaded, qt = done.stdout.splitlines()
     assert {"app.model", "app.storage", "app.checks", "app.cli"} <= set(loaded.split(","))
     assert qt == "none"
+
+
+GEOMETRY = APP / "geometry"
+
+
+def test_the_check_engine_keeps_no_state_in_its_modules():
+    """No module-level caches (style.md: what is reused lives in a CheckSession its owner holds)."""
+    offenders = []
+    for path in sorted(GEOMETRY.glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+            value = getattr(node, "value", None)
+            mutable = isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp)) or (
+                isinstance(value, ast.Call) and getattr(value.func, "id", getattr(value.func, "attr", ""))
+                in {"dict", "list", "set", "OrderedDict", "defaultdict", "count"})
+            # constant tables are named in capitals (and __all__); a cache would not be
+            names = [ast.unparse(t) for t in targets]
+            if mutable:
+                offenders += [f"{path.name}:{node.lineno} {n}" for n in names
+                              if not (n.lstrip("_").isupper() or n == "__all__")]
+            if isinstance(node, ast.Global):
+                offenders.append(f"{path.name}:{node.lineno} global")
+        offenders += [f"{path.name}: global {n.names}" for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Global)]
+    assert offenders == []
+
+
+def test_the_check_engine_has_no_import_circle_and_no_private_imports():
+    graph: dict[str, set[str]] = {}
+    private = []
+    for path in sorted(GEOMETRY.glob("*.py")):
+        name = path.stem
+        graph[name] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("app.geometry."):
+                graph[name].add(node.module.split(".")[2])
+                private += [f"{name} imports {node.module}.{a.name}" for a in node.names if a.name.startswith("_")]
+    assert private == []
+    seen: dict[str, int] = {}
+
+    def visit(module: str, trail: list[str]) -> None:
+        if seen.get(module) == 1:
+            raise AssertionError(" -> ".join(trail + [module]))
+        if seen.get(module) == 2:
+            return
+        seen[module] = 1
+        for other in sorted(graph.get(module, ())):
+            visit(other, trail + [module])
+        seen[module] = 2
+
+    for module in graph:
+        visit(module, [])
+
+
+def test_nothing_compiles_at_run_time():
+    """No JIT: a teacher's first check is as fast as the second (numba and llvmlite are gone)."""
+    deps = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert "numba" not in deps and "llvmlite" not in deps
+    sources = "\n".join(p.read_text(encoding="utf-8") for p in APP.rglob("*.py"))
+    assert "import numba" not in sources and "from numba" not in sources

@@ -65,7 +65,7 @@ def plan_for(layout: Layout, session: CheckSession) -> Plan:
 def check_light(layout: Layout, session: CheckSession | None = None) -> list[Finding]:
     """The fast checks of every drag step: zone-overlap, piece-collision, outside-room and
     door-blocked, sorted."""
-    session = session or NoSession()
+    session = NoSession() if session is None else session
     out = ordered(light_findings(layout, plan_for(layout, session), piece_names(layout)))
     session.end_check()
     return out
@@ -79,7 +79,7 @@ def check_layout(layout: Layout, session: CheckSession | None = None) -> list[Fi
 
 def analyze(layout: Layout, session: CheckSession | None = None) -> Analysis:
     """Everything the Checks panel, the overlay and the PDF need, computed once."""
-    session = session or NoSession()
+    session = NoSession() if session is None else session
     plan = plan_for(layout, session)
     names = piece_names(layout)
     findings = light_findings(layout, plan, names)

@@ -48,6 +48,10 @@ class CheckSession:
         kept = self._kept.get(kind)
         return kept.get(key) if kept is not None else None
 
+    def __len__(self) -> int:
+        """How many values it keeps for the next check."""
+        return sum(len(entries) for entries in self._kept.values())
+
     def end_check(self) -> None:
         """Keep what this check used, drop the rest."""
         self._kept, self._used = self._used, {}

@@ -143,7 +143,7 @@ def test_a_closed_in_zone_that_is_not_a_station_is_reported_with_a_blocked_route
     zones = [zone("inside", 340, 70, 420, 170), zone("open", 60, 60, 140, 140)]
     analysis = analyze(plan(box, zones, [west_door()]))
     [blocked] = of(analysis.findings, "unreachable-zone")
-    assert blocked.ids == ["inside", "s2", "s3"]  # the zone, then what closes it in, nearest first
+    assert blocked.ids == ["inside", "s2", "s3", "s0", "s1"]  # the zone, then what closes it in, nearest first
     assert [(r.end_id, r.path) for r in analysis.routes] == [("inside", None)]
 
 

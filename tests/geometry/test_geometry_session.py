@@ -1,0 +1,64 @@
+"""What a CheckSession reuses between edits changes no answer: over random sequences of edits,
+a check with the session gives what a fresh check gives, finding for finding and walk for walk."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from app.geometry import CheckSession, analyze, check_light
+from app.model import Piece
+from bench.generate import make_layout
+
+
+def _edit(layout, rng: random.Random):
+    """One edit a teacher makes: move, turn, resize, add or remove a piece, or move a zone."""
+    pieces, zones = list(layout.pieces), list(layout.zones)
+    what = rng.choice(["move", "move", "move", "turn", "resize", "add", "remove", "zone"])
+    k = rng.randrange(len(pieces))
+    p = pieces[k]
+    if what == "move":
+        pieces[k] = p.model_copy(update={"x": p.x + rng.uniform(-30, 30), "y": p.y + rng.uniform(-30, 30)})
+    elif what == "turn":
+        pieces[k] = p.model_copy(update={"rotation": (p.rotation + rng.choice([15, 45, 90])) % 360})
+    elif what == "resize":
+        pieces[k] = p.model_copy(update={"width": p.width * rng.uniform(0.7, 1.3)})
+    elif what == "add":
+        pieces.insert(k, Piece(id=f"new{rng.randrange(10**9)}", kind=rng.choice(["student-desk", "round-table", "rug-small"]),
+                               x=p.x + rng.uniform(-60, 60), y=p.y + rng.uniform(-60, 60)))
+    elif what == "remove":
+        del pieces[k]
+    else:
+        z = rng.randrange(len(zones))
+        dx, dy = rng.uniform(-24, 24), rng.uniform(-24, 24)
+        zones[z] = zones[z].model_copy(update={"polygon": [(x + dx, y + dy) for x, y in zones[z].polygon]})
+    return layout.model_copy(update={"pieces": pieces, "zones": zones})
+
+
+def _answers(analysis):
+    routes = sorted((r.kind, r.start_id, r.end_id, None if r.length is None else round(r.length, 6))
+                    for r in analysis.routes)
+    return [(f.severity, f.code, f.message, f.ids) for f in analysis.findings], routes
+
+
+@pytest.mark.parametrize("pieces, edits, seed", [(30, 30, 1), (100, 20, 2)])
+def test_a_session_answers_as_a_fresh_check_does(pieces, edits, seed):
+    rng = random.Random(seed)
+    layout = make_layout(pieces, seed)
+    session, light = CheckSession(), CheckSession()
+    for _ in range(edits):
+        layout = _edit(layout, rng)
+        assert _answers(analyze(layout, session)) == _answers(analyze(layout))
+        assert check_light(layout, light) == check_light(layout)
+    assert session.hits > 0  # it did reuse work
+
+
+def test_a_session_keeps_only_the_last_plan():
+    layout = make_layout(30, 3)
+    session = CheckSession()
+    analyze(layout, session)
+    kept = len(session)
+    analyze(make_layout(30, 4), session)
+    analyze(layout, session)
+    assert len(session) == kept  # nothing of the other plan stays
