@@ -1,162 +1,97 @@
 """Speed of the checks at real sizes: `python -m bench checks`.
 
-Prints medians for check_light and check_layout on generated layouts (bench/generate.py) of
-30 to 2,000 pieces, and a naive pairwise overlap check measured in the same run. Each full run
-checks the layout after one more edit (one more piece moved a little, as after a drag): what
-the editor does after every edit, so the caches it keeps between edits (footprints, floor tiles, walks the
-edit cannot change: app.geometry.tiles, app.geometry.reuse) work as they do there. "cold ms"
-empties those caches before every run (the first check of a freshly opened plan).
+On generated layouts (bench/generate.py) of 30 to 2,000 pieces: the full check of a freshly
+opened plan (nothing reused), the full check after a one-piece edit the way the editor runs it
+(each edit nudges one more piece; the worker's CheckSession reuses what the edit cannot have
+changed), the light checks of a drag step, and the exact reference (tests/geometry/exact.py, a
+visibility graph) timed on the same rooms' walks. Medians, and ratios measured in this run.
 """
 
 from __future__ import annotations
 
-import collections
 import os
 import statistics
 import time
-from contextlib import contextmanager
 
 import shapely
 
-from app.geometry import check_layout, check_light
-from app.geometry.analysis import forget
-from app.geometry.shapes import piece_shapes
+from app.geometry import CheckSession, analyze, check_light
+from app.geometry.floor import walkable_floor
+from app.geometry.session import NoSession
+from app.geometry.shapes import plan_of
 from bench.generate import make_layout
+from tests.geometry.exact import exact_length
 
 SIZES = (30, 100, 400, 2000)
-#: edits timed one after another (9 at 2,000 pieces): 41 keep the median steadier than 21 did
-EDITS = 41
-TARGETS_FULL = {100: 10.0, 400: 60.0, 2000: 600.0}
-TARGET_LIGHT_2000 = 3.0
+TARGET_FRESH = {30: 40.0, 100: 80.0, 400: 300.0, 2000: 2000.0}
+TARGET_EDIT = {100: 25.0, 400: 60.0, 2000: 400.0}
+#: the exact reference must be at least this many times slower at 400 pieces
+TARGET_EXACT_RATIO_400 = 5.0
 
 
 def _times_ms(run, repeats: int) -> list[float]:
-    times = []
+    out = []
     for k in range(repeats):
         t = time.perf_counter()
         run(k)
-        times.append((time.perf_counter() - t) * 1e3)
-    return times
-
-
-def _median_ms(run, repeats: int) -> float:
-    return statistics.median(_times_ms(run, repeats))
-
-
-def _naive_overlaps(layout) -> int:
-    """The obvious way: every pair of solid pieces, intersects then area, in Python."""
-    geoms, solid = piece_shapes(layout)
-    shapes = [g for g, s in zip(geoms, solid) if s]
-    hits = 0
-    for i in range(len(shapes)):
-        for j in range(i + 1, len(shapes)):
-            if shapes[i].intersects(shapes[j]) and shapes[i].intersection(shapes[j]).area > 1.0:
-                hits += 1
-    return hits
-
-
-def _nudged(layout, k: int):
-    """The layout with one piece moved a little, as after a drag."""
-    pieces = list(layout.pieces)
-    i = (k * 7919) % len(pieces)
-    pieces[i] = pieces[i].model_copy(update={"x": pieces[i].x + 0.5 * (k + 1)})
-    return layout.model_copy(update={"pieces": pieces})
+        out.append((time.perf_counter() - t) * 1e3)
+    return out
 
 
 def edit_chain(layout, count: int) -> list:
-    """count layouts, each the one before with one more piece nudged by 0.5 to 10.5 in: a
-    teacher's edits one after another, each differing from the last in exactly one piece."""
+    """count layouts, each the one before with one more piece nudged 0.5 to 10.5 in: a teacher's
+    edits one after another, each differing from the last in exactly one piece."""
     out = []
     for k in range(count):
-        layout = _nudged(layout, k % 21)
+        pieces = list(layout.pieces)
+        i = (k * 7919) % len(pieces)
+        pieces[i] = pieces[i].model_copy(update={"x": pieces[i].x + 0.5 * (k % 21 + 1)})
+        layout = layout.model_copy(update={"pieces": pieces})
         out.append(layout)
     return out
+
+
+def exact_reference_ms(layout) -> tuple[float, int]:
+    """The same walks from the exact reference: the floor, then a visibility graph per walk."""
+    analysis = analyze(layout)
+    t = time.perf_counter()
+    floor = walkable_floor(layout, plan_of(layout), layout.clear_width, NoSession())
+    walks = [r for r in analysis.routes if r.path is not None and len(r.path) > 1]
+    for r in walks:
+        exact_length(floor.space, r.path[0], r.path[-1], r.length * 1.01 + 1e-6)
+    return (time.perf_counter() - t) * 1e3, len(walks)
+
+
+def _mark(value: float, target: float | None) -> str:
+    if target is None:
+        return "-"
+    return f"{target:.0f} {'met' if value <= target else 'MISSED'}"
 
 
 def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"shapely {shapely.__version__}, load average {load:.2f} on {os.cpu_count()} cores")
-    print(f"{'pieces':>6} | {'sq ft/pc':>8} | {'light ms':>8} | {'full ms':>8} | {'target':>6} | "
-          f"{'worst ms':>8} | {'cold ms':>8} | {'cold/full':>9} | {'naive ms':>9} | {'naive/light':>11}")
+    print(f"{'pieces':>6} | {'fresh ms':>8} | {'target':>10} | {'edit ms':>8} | {'target':>10} | "
+          f"{'fresh/edit':>10} | {'light ms':>8} | {'exact ms':>9} | {'walks':>5} | {'exact/fresh':>11}")
     for n in SIZES:
         layout = make_layout(n)
-        check_light(layout)  # footprints cached, as in the editor after the first paint
-        check_layout(layout)  # the check when the plan is opened (and scipy is loaded)
-        variants = edit_chain(layout, EDITS)
-        for v in variants:
-            piece_shapes(v)
-        light = _median_ms(lambda k: check_light(variants[k]), 21)
-        # one edit after another, each nudging another piece: the median edit, and the worst
-        full_repeats = 9 if n >= 2000 else EDITS
-        edits = _times_ms(lambda k: check_layout(variants[k]), full_repeats)
-        full, worst = statistics.median(edits), max(edits)
-
-        def cold(k: int) -> None:
-            forget()
-            check_layout(variants[k])
-
-        cold_ms = _median_ms(cold, 3 if n >= 2000 else 9)
-        naive = _median_ms(lambda k: _naive_overlaps(layout), 1 if n >= 400 else 3)
-        target = TARGETS_FULL.get(n)
-        print(f"{n:>6} | {layout.room.area / 144 / len(layout.pieces):>8.1f} | {light:>8.2f} | {full:>8.1f} | "
-              f"{(f'{target:.0f}' if target else '-'):>6} | {worst:>8.1f} | {cold_ms:>8.1f} | {cold_ms / full:>9.1f} | "
-              f"{naive:>9.1f} | {naive / light:>11.0f}")
-    print(f"targets: full as listed; light at 2000 <= {TARGET_LIGHT_2000:.0f} ms")
-    _phases(PHASE_SIZE)
-
-
-#: the size whose edits are broken down by phase
-PHASE_SIZE = 100
-
-
-@contextmanager
-def _timed(spots: list[tuple[object, str, str]], into: dict[str, float]):
-    """Time every call of each (owner, attribute) under its label; put the originals back after."""
-    saved = [(owner, name, getattr(owner, name)) for owner, name, _ in spots]
-
-    def timer(fn, label):
-        def run(*args, **kwargs):
-            t = time.perf_counter()
-            try:
-                return fn(*args, **kwargs)
-            finally:
-                into[label] += time.perf_counter() - t
-        return run
-
-    for (owner, name, label), (_, _, fn) in zip(spots, saved):
-        setattr(owner, name, timer(fn, label))
-    try:
-        yield
-    finally:
-        for owner, name, fn in saved:
-            setattr(owner, name, fn)
-
-
-def _phases(n: int) -> None:
-    """Where a one-piece edit's time goes (ms per edit; nested phases are inside their parent)."""
-    from app.geometry import analysis, kernels, routes, waygraph, ways
-    from app.geometry.reuse import Reuse
-
-    spots = [(analysis, "walkable_space", "floor (tiles, mesh)"), (analysis, "walks", "walks"),
-             (ways, "zone_target", "  zone targets"), (Reuse, "get", "  kept walks checked"),
-             (ways, "_search", "  walks searched"), (waygraph.MeshGraph, "build", "    route graph"),
-             (kernels, "dijkstra", "    Dijkstra"), (routes.Router, "best", "    best way round"),
-             (kernels, "corridor", "      corridors"), (kernels, "taut", "      funnel"),
-             (routes.Router, "_far_sides", "      far sides"), (analysis, "reachable_zones", "other zones"),
-             (analysis, "check_light", "light checks")]
-    layout = make_layout(n)
-    check_layout(layout)
-    variants = edit_chain(layout, 21)
-    for v in variants:
-        piece_shapes(v)
-    spent: dict[str, float] = collections.defaultdict(float)
-    with _timed(spots, spent):
-        edits = _times_ms(lambda k: check_layout(variants[k]), len(variants))
-    total = statistics.mean(edits)
-    print(f"an edit at {n} pieces by phase (mean of {len(edits)}: {total:.1f} ms, with timers)")
-    for _, _, label in spots:
-        ms = spent[label] * 1e3 / len(edits)
-        print(f"  {label:<24} {ms:>6.2f} ms {ms / total:>6.0%}")
+        fresh = statistics.median(_times_ms(lambda k: analyze(layout), 1 if n >= 2000 else 5))
+        edits = edit_chain(layout, 7 if n >= 2000 else 21)
+        session = CheckSession()
+        analyze(layout, session)  # the check when the plan is opened
+        edit = statistics.median(_times_ms(lambda k: analyze(edits[k], session), len(edits)))
+        drag = CheckSession()
+        check_light(layout, drag)
+        light = statistics.median(_times_ms(lambda k: check_light(edits[k], drag), len(edits)))
+        if n <= 400:
+            exact, walks = exact_reference_ms(layout)
+            exact_cols = f"{exact:>9.0f} | {walks:>5} | {exact / fresh:>10.1f}x"
+        else:
+            exact_cols = f"{'-':>9} | {'-':>5} | {'-':>11}"
+        print(f"{n:>6} | {fresh:>8.1f} | {_mark(fresh, TARGET_FRESH.get(n)):>10} | {edit:>8.1f} | "
+              f"{_mark(edit, TARGET_EDIT.get(n)):>10} | {fresh / edit:>9.1f}x | {light:>8.2f} | {exact_cols}")
+    print(f"targets: fresh and edit as listed (ms); exact reference >= {TARGET_EXACT_RATIO_400:.0f}x the fresh "
+          f"check at 400 pieces")
 
 
 if __name__ == "__main__":

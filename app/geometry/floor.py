@@ -28,7 +28,7 @@ TOLERANCE = 0.01
 QUAD_SEGS = 8
 #: the walk to a zone whose middle is covered ends on the edge of the floor that reaches into
 #: it, sampled this often (in)
-SPOT_SPACING = 0.5
+SPOT_SPACING = 1.0
 #: a spot's straight way on to the zone's middle counts this much over a step walked: of two
 #: spots on one line to the middle, the walk ends at the nearer one (1.0 would make them tie)
 STRAIGHT_ON = 1.05
@@ -163,7 +163,7 @@ def zone_reach(floor: Floor, zone: shapely.Geometry, door_floor: shapely.Geometr
         return None
     # the walker's whole half width: the floor stops TOLERANCE short of it round the pieces
     near = shapely.buffer(zone, floor.width / 2, quad_segs=QUAD_SEGS)
-    region = shapely.intersection(near, door_floor)
+    region = shapely.intersection(near, shapely.clip_by_rect(door_floor, *near.bounds))
     polys = [g for g in shapely.get_parts(region) if isinstance(g, shapely.Polygon) and g.area > 1e-6]
     if not polys:
         return None
@@ -171,6 +171,13 @@ def zone_reach(floor: Floor, zone: shapely.Geometry, door_floor: shapely.Geometr
     c = zone.centroid
     middle = (c.x, c.y)
     return Reach(middle, region, bool(shapely.dwithin(region, c, 1e-9)))
+
+
+def reaches(floor: Floor, zone: shapely.Geometry, door_floor: shapely.Geometry) -> bool:
+    """Whether a walker on door_floor (prepared) can reach into the zone: zone_reach is not None,
+    without building the region."""
+    near = shapely.buffer(zone, floor.width / 2 - TOLERANCE / 2, quad_segs=QUAD_SEGS)
+    return bool(shapely.intersects(door_floor, near))
 
 
 def _rings(region: shapely.Geometry) -> list[shapely.LineString]:

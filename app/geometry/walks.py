@@ -17,7 +17,7 @@ import math
 import numpy as np
 import shapely
 
-from app.geometry.floor import Floor, Reach, door_spot, zone_reach
+from app.geometry.floor import Floor, Reach, door_spot, reaches, zone_reach
 from app.geometry.paths import Walk, shortest_walk
 from app.geometry.session import CheckSession
 from app.geometry.shapes import Plan
@@ -55,8 +55,11 @@ class Walks:
             wanted = list(range(len(layout.zones)))
         door_floor = shapely.multipolygons(floor.parts[door_parts]) if door_parts else shapely.Polygon()
         shapely.prepare(door_floor)
-        self.reach: dict[int, Reach | None] = {z: zone_reach(floor, plan.zones[z], door_floor) for z in wanted}
+        # the zones walked to need where to end; the others only whether a walker gets there
+        self.reach: dict[int, Reach | None] = {z: zone_reach(floor, plan.zones[z], door_floor)
+                                                for z in sorted(walked & set(wanted))}
         self.open = {z for z, r in self.reach.items() if r is not None}
+        self.open |= {z for z in wanted if z not in self.reach and reaches(floor, plan.zones[z], door_floor)}
         self.entrance: dict[int, tuple[int, list[Point]]] = {}
         spots: dict[int, Point] = {}
         for z in sorted(walked & self.open):
