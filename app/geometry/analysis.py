@@ -3,6 +3,7 @@ way is blocked, in sentences that name what to move (docs/checks.md says what ea
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from typing import Literal
@@ -128,8 +129,12 @@ class _Why:
         self.zone_gaps: dict[int, list[Gap] | None] = {}  # None: not even a sideways path
         self.leg_gaps: dict[tuple[int, int], list[Gap] | None] = {}
         self.gaps: dict[tuple[int, int], tuple[Gap, set[str]]] = {}
-        self.obstacles = Obstacles.of(layout, plan.pieces, plan.solid, names)
         self.narrow: Walks | None = None
+
+    @functools.cached_property
+    def obstacles(self) -> Obstacles:
+        """The solid pieces and the walls, named: built only when something is blocked."""
+        return Obstacles.of(self.layout, self.plan.pieces, self.plan.solid, self.names)
 
     def explain(self, zones: list[int], legs: list[tuple[int, int]]) -> None:
         width = min(NARROW_WIDTH, self.width)

@@ -8,7 +8,8 @@ say what can reach what; its triangles carry the route search (app.geometry.path
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -28,21 +29,27 @@ TOLERANCE = 0.01
 QUAD_SEGS = 8
 #: the walk to a zone whose middle is covered ends on the edge of the floor that reaches into
 #: it, sampled this often (in)
-SPOT_SPACING = 1.0
+SPOT_SPACING = 2.0
 #: a spot's straight way on to the zone's middle counts this much over a step walked: of two
 #: spots on one line to the middle, the walk ends at the nearer one (1.0 would make them tie)
 STRAIGHT_ON = 1.05
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Floor:
     width: float
     radius: float
     space: shapely.Geometry  # where a walker's centre can be
     parts: np.ndarray  # its connected parts (polygons)
-    mesh: Mesh
     room: bytes  # the room shrunk by the radius, as WKB: walks on two floors compare only in one room
     blocks: dict[tuple, shapely.Geometry]  # the grown pieces united where they touch, by their pieces
+    session: CheckSession = field(repr=False)
+
+    @functools.cached_property
+    def mesh(self) -> Mesh:
+        """The floor's triangles, built the first time a walk is searched (an edit whose walks
+        are all kept needs none)."""
+        return triangulated(self.space, self.session)
 
     def part_at(self, point: Point) -> int:
         """Which part holds the point (within a hair), -1 if none."""
@@ -67,7 +74,7 @@ def walkable_floor(layout: Layout, plan: Plan, width: float, session: CheckSessi
     parts = np.array([g for g in shapely.get_parts(space) if isinstance(g, shapely.Polygon) and g.area > 1e-9],
                      dtype=object)
     space = shapely.multipolygons(parts) if len(parts) else shapely.Polygon()
-    return Floor(width, radius, space, parts, triangulated(space, session), shapely.to_wkb(inside), blocks)
+    return Floor(width, radius, space, parts, shapely.to_wkb(inside), blocks, session)
 
 
 def _blocks(grown: np.ndarray, keys: list[tuple], radius: float, session: CheckSession) -> dict[tuple, shapely.Geometry]:

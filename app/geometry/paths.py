@@ -166,105 +166,114 @@ class _Search:
 
     def _expand(self, g: float, root: Point, root_id: int, trail: _Trail, t: int, e: int, ta: float,
                 tb: float) -> None:
+        """Expand a node; while it has a single successor with the same root and nothing else
+        happens in its triangle, go on with that successor at once (Polyanya's intermediate
+        pruning) instead of queueing it."""
         mesh = self.mesh
-        while True:
-            step = self._expand_once(g, root, root_id, trail, t, e, ta, tb)
-            if step is None:
-                return
-            t, e, ta, tb = step  # the one way on: taken at once (Polyanya's intermediate pruning)
-
-    def _expand_once(self, g: float, root: Point, root_id: int, trail: _Trail, t: int, e: int, ta: float,
-                     tb: float) -> tuple[int, int, float, float] | None:
-        """Expand one node; where it has a single successor with the same root and nothing else
-        happens in its triangle, return that successor instead of queueing it."""
-        mesh = self.mesh
-        tri = mesh.tris[t]
-        e1, e2 = (e + 1) % 3, (e + 2) % 3
-        ia, ib = tri[e], tri[e1]
-        xy = mesh.xy[t]
-        ax, ay, bx, by, cx, cy = xy[2 * e], xy[2 * e + 1], xy[2 * e1], xy[2 * e1 + 1], xy[2 * e2], xy[2 * e2 + 1]
+        tris, xys, nbs, nb_edges, corner, dead_end, in_tri = (mesh.tris, mesh.xy, mesh.nb, mesh.nb_edge, mesh.corner,
+                                                              mesh.dead_end, self.in_tri)
         rx, ry = root
-        # the interval's ends; exact at the triangle's corners
-        pax, pay = (ax, ay) if ta == 0.0 else (ax + ta * (bx - ax), ay + ta * (by - ay))
-        pbx, pby = (bx, by) if tb == 1.0 else (ax + tb * (bx - ax), ay + tb * (by - ay))
-        d = _orient(rx, ry, bx, by, ax, ay)  # > 0: the root sees B clockwise of A
-        if d <= 0.0:
-            return None  # a sliver seen edge-on: nothing to see through it
-        # where the rays root -> B-end and root -> A-end leave the triangle, along the far side
-        # B -> C -> A as s in [0, 2] (0 at B, 1 at C, 2 at A)
-        o_b, o_a = -d * (1.0 - tb), d * tb
-        o_c = (pbx - rx) * (cy - ry) - (pby - ry) * (cx - rx)
-        p_b, p_a = -d * (1.0 - ta), d * ta
-        p_c = (pax - rx) * (cy - ry) - (pay - ry) * (cx - rx)
-        # a ray that runs on along the wall from a corner to the next one (a wall cut where two
-        # tiles meet has a corner in a straight line): it reaches C exactly
-        on_b = tb == 1.0 and abs(o_c) <= 1e-9 * math.hypot(bx - rx, by - ry) * math.hypot(cx - bx, cy - by)
-        on_a = ta == 0.0 and abs(p_c) <= 1e-9 * math.hypot(ax - rx, ay - ry) * math.hypot(cx - ax, cy - ay)
-        if on_b:
-            s_b = 1.0
-        else:
-            s_b = o_b / (o_b - o_c) if o_c > 0 else 1.0 + o_c / (o_c - o_a)
-        if on_a:
-            s_a = 1.0
-        else:
-            s_a = 1.0 + p_c / (p_c - p_a) if p_c < 0 else p_b / (p_b - p_c)
-        if s_b < 0.0:
-            s_b = 0.0
-        elif s_b > 2.0:
-            s_b = 2.0
-        if s_a > 2.0:
-            s_a = 2.0
-        if s_a < s_b:
-            s_a = s_b
-        # targets in this triangle
-        turn_b = tb == 1.0 and mesh.corner[ib] and s_b > 0.0
-        turn_a = ta == 0.0 and mesh.corner[ia] and s_a < 2.0
-        for k in self.in_tri.get(t, ()):
-            tx, ty = self.targets[k]
-            if _orient(rx, ry, pbx, pby, tx, ty) < -EPS:
-                if turn_b:
-                    self._push_target(k, g + math.hypot(bx - rx, by - ry) + math.hypot(tx - bx, ty - by),
-                                      _Trail((bx, by), trail))
-            elif _orient(rx, ry, pax, pay, tx, ty) > EPS:
-                if turn_a:
-                    self._push_target(k, g + math.hypot(ax - rx, ay - ry) + math.hypot(tx - ax, ty - ay),
-                                      _Trail((ax, ay), trail))
+        hypot = math.hypot
+        while True:
+            tri = tris[t]
+            e1, e2 = (e + 1) % 3, (e + 2) % 3
+            ia, ib = tri[e], tri[e1]
+            xy = xys[t]
+            ax, ay, bx, by, cx, cy = xy[2 * e], xy[2 * e + 1], xy[2 * e1], xy[2 * e1 + 1], xy[2 * e2], xy[2 * e2 + 1]
+            # the interval's ends; exact at the triangle's corners
+            pax, pay = (ax, ay) if ta == 0.0 else (ax + ta * (bx - ax), ay + ta * (by - ay))
+            pbx, pby = (bx, by) if tb == 1.0 else (ax + tb * (bx - ax), ay + tb * (by - ay))
+            d = (bx - rx) * (ay - ry) - (by - ry) * (ax - rx)  # > 0: the root sees B clockwise of A
+            if d <= 0.0:
+                return  # a sliver seen edge-on: nothing to see through it
+            # where the rays root -> B-end and root -> A-end leave the triangle, along the far
+            # side B -> C -> A as s in [0, 2] (0 at B, 1 at C, 2 at A)
+            o_c = (pbx - rx) * (cy - ry) - (pby - ry) * (cx - rx)
+            p_c = (pax - rx) * (cy - ry) - (pay - ry) * (cx - rx)
+            # a ray that runs on along the wall from a corner to the next one (a wall cut where
+            # two tiles meet has a corner in a straight line): it reaches C exactly
+            on_b = tb == 1.0 and abs(o_c) <= 1e-9 * hypot(bx - rx, by - ry) * hypot(cx - bx, cy - by)
+            on_a = ta == 0.0 and abs(p_c) <= 1e-9 * hypot(ax - rx, ay - ry) * hypot(cx - ax, cy - ay)
+            if on_b:
+                s_b = 1.0
+            elif o_c > 0:
+                o_b = -d * (1.0 - tb)
+                s_b = o_b / (o_b - o_c)
             else:
-                self._push_target(k, g + math.hypot(tx - rx, ty - ry), trail)
-        e_bc, e_ca = e1, e2
-        # what the root sees: [s_b, s_a]
-        seen = []
-        if s_b < 1.0:
-            seen.append(self._across(t, e_bc, s_b, min(s_a, 1.0)))
-        if s_a > 1.0:
-            seen.append(self._across(t, e_ca, max(s_b, 1.0) - 1.0, s_a - 1.0))
-        seen = [step for step in seen if step is not None]
-        if len(seen) == 1 and not turn_a and not turn_b and t not in self.in_tri:
-            return seen[0]
-        for nxt, ne, na, nb in seen:
-            self._push(nxt, ne, na, nb, root, root_id, g, trail)
-        # the shadows of the corners at the ends: the walk bends there
-        if turn_b:
-            gb = g + math.hypot(bx - rx, by - ry)
-            if gb < self.best_g.get(ib, math.inf) - 1e-9:
-                self.best_g[ib] = gb
-                bend = _Trail((bx, by), trail)
-                if on_b:  # the walk goes on along the wall: all of CA is seen from B
-                    self._push_across(t, e_ca, 0.0, 1.0, (bx, by), ib, gb, bend)
-                elif s_b > 1.0:
-                    self._push_across(t, e_ca, 0.0, s_b - 1.0, (bx, by), ib, gb, bend)
-                self._around(ib, t, e_bc, gb, bend)
-        if turn_a:
-            ga = g + math.hypot(ax - rx, ay - ry)
-            if ga < self.best_g.get(ia, math.inf) - 1e-9:
-                self.best_g[ia] = ga
-                bend = _Trail((ax, ay), trail)
-                if on_a:
-                    self._push_across(t, e_bc, 0.0, 1.0, (ax, ay), ia, ga, bend)
-                elif s_a < 1.0:
-                    self._push_across(t, e_bc, s_a, 1.0, (ax, ay), ia, ga, bend)
-                self._around(ia, t, e_ca, ga, bend)
-        return None
+                s_b = 1.0 + o_c / (o_c - d * tb)
+            if on_a:
+                s_a = 1.0
+            elif p_c < 0:
+                s_a = 1.0 + p_c / (p_c - d * ta)
+            else:
+                p_b = -d * (1.0 - ta)
+                s_a = p_b / (p_b - p_c)
+            if s_b < 0.0:
+                s_b = 0.0
+            elif s_b > 2.0:
+                s_b = 2.0
+            if s_a > 2.0:
+                s_a = 2.0
+            if s_a < s_b:
+                s_a = s_b
+            turn_b = tb == 1.0 and s_b > 0.0 and corner[ib]
+            turn_a = ta == 0.0 and s_a < 2.0 and corner[ia]
+            here = in_tri.get(t)
+            if here:
+                for k in here:
+                    tx, ty = self.targets[k]
+                    if (pbx - rx) * (ty - ry) - (pby - ry) * (tx - rx) < -EPS:
+                        if turn_b:
+                            self._push_target(k, g + hypot(bx - rx, by - ry) + hypot(tx - bx, ty - by),
+                                              _Trail((bx, by), trail))
+                    elif (pax - rx) * (ty - ry) - (pay - ry) * (tx - rx) > EPS:
+                        if turn_a:
+                            self._push_target(k, g + hypot(ax - rx, ay - ry) + hypot(tx - ax, ty - ay),
+                                              _Trail((ax, ay), trail))
+                    else:
+                        self._push_target(k, g + hypot(tx - rx, ty - ry), trail)
+            # what the root sees: [s_b, s_a] on B -> C (edge e1) and C -> A (edge e2); the
+            # neighbour runs a shared edge the other way round
+            first = second = None
+            if s_b < 1.0:
+                u1 = s_a if s_a < 1.0 else 1.0
+                nxt = nbs[t][e1]
+                if nxt >= 0 and u1 - s_b > 1e-12 and not (dead_end[nxt] and nxt not in in_tri):
+                    first = (nxt, nb_edges[t][e1], 1.0 - u1, 1.0 - s_b)
+            if s_a > 1.0:
+                u0 = s_b - 1.0 if s_b > 1.0 else 0.0
+                nxt = nbs[t][e2]
+                if nxt >= 0 and s_a - 1.0 - u0 > 1e-12 and not (dead_end[nxt] and nxt not in in_tri):
+                    second = (nxt, nb_edges[t][e2], 2.0 - s_a, 1.0 - u0)
+            if not turn_a and not turn_b and not here and (first is None) != (second is None):
+                t, e, ta, tb = first or second
+                continue
+            if first is not None:
+                self._push(*first, root, root_id, g, trail)
+            if second is not None:
+                self._push(*second, root, root_id, g, trail)
+            # the shadows of the corners at the ends: the walk bends there
+            if turn_b:
+                gb = g + hypot(bx - rx, by - ry)
+                if gb < self.best_g.get(ib, math.inf) - 1e-9:
+                    self.best_g[ib] = gb
+                    bend = _Trail((bx, by), trail)
+                    if on_b:  # the walk goes on along the wall: all of CA is seen from B
+                        self._push_across(t, e2, 0.0, 1.0, (bx, by), ib, gb, bend)
+                    elif s_b > 1.0:
+                        self._push_across(t, e2, 0.0, s_b - 1.0, (bx, by), ib, gb, bend)
+                    self._around(ib, t, e1, gb, bend)
+            if turn_a:
+                ga = g + hypot(ax - rx, ay - ry)
+                if ga < self.best_g.get(ia, math.inf) - 1e-9:
+                    self.best_g[ia] = ga
+                    bend = _Trail((ax, ay), trail)
+                    if on_a:
+                        self._push_across(t, e1, 0.0, 1.0, (ax, ay), ia, ga, bend)
+                    elif s_a < 1.0:
+                        self._push_across(t, e1, s_a, 1.0, (ax, ay), ia, ga, bend)
+                    self._around(ia, t, e2, ga, bend)
+            return
 
     def _around(self, v: int, t: int, k: int, g: float, trail: _Trail) -> None:
         """From corner v, the triangles round it beyond edge k of t (an edge at v), up to the

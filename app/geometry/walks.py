@@ -63,9 +63,7 @@ class Walks:
         self.entrance: dict[int, tuple[int, list[Point]]] = {}
         spots: dict[int, Point] = {}
         for z in sorted(walked & self.open):
-            reach = self.reach[z]
-            ends = reach.spots()
-            walk = kept_walk(session, floor, starts, ends, reach.middle, reach.extra(ends))
+            walk = kept_walk(session, floor, starts, self.reach[z])
             if walk is None:  # round-off at the edge of the floor: the zone counts as closed
                 self.open.discard(z)
                 continue
@@ -76,24 +74,31 @@ class Walks:
         for a, b in legs:
             path = None
             if a in spots and b in spots:
-                walk = kept_walk(session, floor, [spots[a]], [spots[b]], spots[b])
+                walk = kept_walk(session, floor, [spots[a]], spots[b])
                 path = walk.path if walk is not None else None
             self.legs[(a, b)] = path
 
 
-def kept_walk(session: CheckSession, floor: Floor, starts: list[Point], targets: list[Point], goal: Point,
-              extra: list[float] | None = None) -> Walk | None:
-    """shortest_walk on the floor, or the same walk kept from the last check when the edit
-    since provably left it the shortest."""
-    extra = extra or [0.0] * len(targets)
-    key = (floor.room, floor.radius, tuple(starts), goal, tuple(targets), tuple(extra))
+def kept_walk(session: CheckSession, floor: Floor, starts: list[Point], end: Point | Reach) -> Walk | None:
+    """The shortest walk from any start to the point end, or into the zone of Reach end; or the
+    same walk kept from the last check when the edit since provably left it the shortest."""
+    if isinstance(end, Reach):
+        goal, ends = end.middle, end
+        key = (floor.room, floor.radius, tuple(starts), end.middle, shapely.to_wkb(end.region))
+    else:
+        goal, ends = end, None
+        key = (floor.room, floor.radius, tuple(starts), end)
     before = session.kept("walk", key)
     if before is not None:
         walk, blocks = before
         if (blocks == floor.blocks) if walk is None else _still_shortest(walk, blocks, floor, starts, goal):
             session.put("walk", key, (walk, floor.blocks))  # still the shortest on this floor
             return walk
-    walk = shortest_walk(floor.mesh, starts, targets, goal, extra)
+    if ends is None:
+        walk = shortest_walk(floor.mesh, starts, [end], end)
+    else:
+        spots = ends.spots()
+        walk = shortest_walk(floor.mesh, starts, spots, goal, ends.extra(spots))
     session.put("walk", key, (walk, floor.blocks))
     return walk
 
