@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.geometry.mesh import Mesh
 
@@ -34,6 +34,10 @@ class Walk:
     path: list[Point]
     length: float  # of the path
     cost: float  # length plus the target's extra cost
+    #: the mesh searched, and its triangles the search reached: every point p with a walk from
+    #: the start through p to the goal shorter than cost lies in them (app.geometry.walks)
+    mesh: Mesh = field(repr=False, compare=False)
+    reached: frozenset[int] = field(repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class _Search:
         self.heap: list[tuple] = []
         self.count = itertools.count()
         self.best_g: dict[int, float] = {}  # the least walk found to each corner
+        self.reached: set[int] = set()  # the triangles expanded, or passed over as dead ends
         self.in_tri: dict[int, list[int]] = {}
         for k, tris in enumerate(mesh.triangles_at(targets)):
             for t in tris:
@@ -85,6 +90,7 @@ class _Search:
         for start, tris in zip(starts, mesh.triangles_at(starts)):
             trail = _Trail(start, None)
             for t in tris:
+                self.reached.add(t)
                 self._targets_seen_from(t, start, 0.0, trail)
                 tri = mesh.tris[t]
                 for k in range(3):
@@ -98,7 +104,7 @@ class _Search:
             if node[2] is None:  # a target
                 _, _, _, target, cost, trail = node
                 path = trail.points()
-                return Walk(target, path, _length(path), cost)
+                return Walk(target, path, _length(path), cost, self.mesh, frozenset(self.reached))
             _, _, root_id, g, root, trail, tri, edge, ta, tb = node
             if root_id >= 0 and g > self.best_g.get(root_id, math.inf) + 1e-9:
                 continue  # the corner was reached by a shorter walk since
@@ -125,6 +131,7 @@ class _Search:
         if nxt < 0 or tb - ta <= 1e-12:
             return None
         if mesh.dead_end[nxt] and nxt not in self.in_tri:
+            self.reached.add(nxt)
             return None  # walls on both other sides: nowhere to go (Polyanya's dead-end pruning)
         # the neighbour runs the shared edge the other way round
         return nxt, mesh.nb_edge[t][k], 1.0 - tb, 1.0 - ta
@@ -174,7 +181,9 @@ class _Search:
                                                               mesh.dead_end, self.in_tri)
         rx, ry = root
         hypot = math.hypot
+        reached = self.reached
         while True:
+            reached.add(t)
             tri = tris[t]
             e1, e2 = (e + 1) % 3, (e + 2) % 3
             ia, ib = tri[e], tri[e1]
@@ -238,13 +247,19 @@ class _Search:
             if s_b < 1.0:
                 u1 = s_a if s_a < 1.0 else 1.0
                 nxt = nbs[t][e1]
-                if nxt >= 0 and u1 - s_b > 1e-12 and not (dead_end[nxt] and nxt not in in_tri):
-                    first = (nxt, nb_edges[t][e1], 1.0 - u1, 1.0 - s_b)
+                if nxt >= 0 and u1 - s_b > 1e-12:
+                    if dead_end[nxt] and nxt not in in_tri:
+                        reached.add(nxt)
+                    else:
+                        first = (nxt, nb_edges[t][e1], 1.0 - u1, 1.0 - s_b)
             if s_a > 1.0:
                 u0 = s_b - 1.0 if s_b > 1.0 else 0.0
                 nxt = nbs[t][e2]
-                if nxt >= 0 and s_a - 1.0 - u0 > 1e-12 and not (dead_end[nxt] and nxt not in in_tri):
-                    second = (nxt, nb_edges[t][e2], 2.0 - s_a, 1.0 - u0)
+                if nxt >= 0 and s_a - 1.0 - u0 > 1e-12:
+                    if dead_end[nxt] and nxt not in in_tri:
+                        reached.add(nxt)
+                    else:
+                        second = (nxt, nb_edges[t][e2], 2.0 - s_a, 1.0 - u0)
             if not turn_a and not turn_b and not here and (first is None) != (second is None):
                 t, e, ta, tb = first or second
                 continue
@@ -287,6 +302,7 @@ class _Search:
                 return
             kq = mesh.nb_edge[t][k]
             tri = mesh.tris[q]
+            self.reached.add(q)
             self._targets_seen_from(q, point, g, trail)
             if tri[kq] == v:  # v at corner kq: the far edge is kq + 1, the next edge at v is kq + 2
                 far, nxt = (kq + 1) % 3, (kq + 2) % 3

@@ -53,8 +53,10 @@ class CheckSession:
         return sum(len(entries) for entries in self._kept.values())
 
     def end_check(self) -> None:
-        """Keep what this check used, drop the rest."""
-        self._kept, self._used = self._used, {}
+        """Keep what this check used, drop the rest; a kind this check did not use at all (the
+        floor's triangles, when every walk was kept) stays as it was."""
+        self._kept = {**{kind: v for kind, v in self._kept.items() if kind not in self._used}, **self._used}
+        self._used = {}
 
 
 class NoSession(CheckSession):

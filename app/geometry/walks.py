@@ -3,9 +3,13 @@
 A walk the last edit cannot have changed is kept from the last check (CheckSession). An edit
 adds and removes grown pieces; a walk found before is still a shortest walk when
   - it does not cross any piece the edit added (it is still a walk), and
-  - the floor the edit freed cannot give a shorter one: a walk from a start s through a point
-    p to the goal m is at least |sp| + |pm| long (and, for a zone, its cost is at least that),
-    so freed floor whose least |sp| + |pm| is no less than the walk's cost changes nothing.
+  - the floor the edit freed cannot give a shorter one. A shorter walk would enter the freed
+    floor somewhere first, at a point p it reached on the old floor, so the old floor's walk to
+    p plus the straight way on to the goal m is less than the walk's cost: p lies in the
+    triangles the search reached (app.geometry.paths.Walk.reached; a search takes every node
+    cheaper than the walk it returns). Freed floor that touches none of them, or whose least
+    |sp| + |pm| is no less than the cost, changes nothing. Each edit kept this way keeps the
+    reached triangles a true bound for the next.
 Both tests are exact: a kept walk is as long as the walk a fresh search finds
 (tests/geometry/test_geometry_session.py holds them equal over random edits).
 """
@@ -120,7 +124,10 @@ def _still_shortest(walk: Walk, blocks: dict[tuple, shapely.Geometry], floor: Fl
         freed = shapely.difference(freed, shapely.union_all(added))
     if freed.is_empty:
         return True
-    return all(_least_through(freed, s, goal) >= walk.cost - 1e-9 for s in starts)
+    if all(_least_through(freed, s, goal) >= walk.cost - 1e-9 for s in starts):
+        return True
+    touched = walk.mesh.tree.query(freed, predicate="intersects")
+    return not any(int(t) in walk.reached for t in touched)
 
 
 def _least_through(region: shapely.Geometry, a: Point, b: Point) -> float:
