@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from app.canvas import style
 from app.model import ZONE_KINDS, Piece, Room, Zone
+from app.model.numbering import piece_name
 
 
 
@@ -161,7 +162,18 @@ class PieceItem(PathShaped, QGraphicsObject):
         self.setAcceptHoverEvents(False)
         self.piece_id = piece.id
         self.problem = False
+        self.number: int | None = None  # among the unlabelled pieces of its kind (app.model.numbering)
         self.sync(piece)
+
+    @property
+    def name(self) -> str:
+        return piece_name(self.piece, self.number)
+
+    def set_number(self, number: int | None) -> None:
+        if number != self.number:
+            self.number = number
+            self.setToolTip(f"{self.name}: {self.piece.width:g} x {self.piece.depth:g} in")
+            self.update()
 
     def sync(self, piece: Piece) -> None:
         self.prepareGeometryChange()
@@ -171,7 +183,7 @@ class PieceItem(PathShaped, QGraphicsObject):
         self.setPos(piece.x, piece.y)
         self.setRotation(piece.rotation)
         self.setZValue(style.Z_PIECE if piece.solid else style.Z_RUG)
-        self.setToolTip(f"{piece.display_name}: {piece.width:g} x {piece.depth:g} in")
+        self.setToolTip(f"{self.name}: {piece.width:g} x {piece.depth:g} in")
         self.update()
 
 
@@ -210,7 +222,7 @@ class PieceItem(PathShaped, QGraphicsObject):
         painter.setFont(font)
         painter.setPen(QColor("#333333"))
         rect = QRectF(-w / 2 + 1, -d / 2, w - 2, d)
-        text = painter.fontMetrics().elidedText(piece.display_name, Qt.TextElideMode.ElideRight, int(rect.width()))
+        text = painter.fontMetrics().elidedText(self.name, Qt.TextElideMode.ElideRight, int(rect.width()))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 

@@ -18,6 +18,7 @@ from app.canvas.room_parts import CornerItem, OpeningItem, RoomParts
 from app.canvas.moving import MoveSession
 from app.canvas.tools import SelectTool, Tool
 from app.model import ZONE_KINDS, Finding, Piece, Zone, ZoneKind, catalog_item
+from app.model.numbering import piece_numbers
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError
 from app.units import format_length
@@ -107,6 +108,7 @@ class PlanScene(QGraphicsScene):
         item.problem = piece_id in self._flagged
         self.pieces[piece_id] = item
         self.addItem(item)
+        self._renumber()
 
     def _piece_changed(self, piece_id: str) -> None:
         item = self.pieces.get(piece_id)
@@ -114,12 +116,22 @@ class PlanScene(QGraphicsScene):
             item.sync(self.document.piece(piece_id))
             if item.isSelected():
                 self._update_handles()
+        self._renumber()  # a new kind or label renumbers the others of its kind
 
     def _piece_removed(self, piece_id: str) -> None:
         item = self.pieces.pop(piece_id, None)
         if item is not None:
             item.setSelected(False)
             self.removeItem(item)
+        self._renumber()
+
+    def _renumber(self) -> None:
+        """'Student desk 14' on the plan is the desk a finding or the PDF calls so."""
+        pieces = self.document.layout.pieces
+        for piece, number in zip(pieces, piece_numbers(pieces)):
+            item = self.pieces.get(piece.id)
+            if item is not None:
+                item.set_number(number)
 
     def _zone_added(self, zone_id: str) -> None:
         item = ZoneItem(self.document.zone(zone_id))

@@ -22,6 +22,7 @@ from app.export.styles import drawing
 from app.export.text import plain, shorten
 from app.export.zones import markers, ordered_zones
 from app.model import ZONE_KINDS, Layout
+from app.model.numbering import piece_numbers
 from app.units import DisplayUnits, format_area, format_length
 
 # room for the dimension lines (top, left) and the scale bar (bottom), in points
@@ -106,10 +107,17 @@ def _draw_zones(d: Drawing, layout: Layout, t: PlanToPage) -> None:
 
 
 def _draw_furniture(d: Drawing, layout: Layout, t: PlanToPage) -> None:
-    for piece in layout.pieces:
+    for piece, number in zip(layout.pieces, piece_numbers(layout.pieces)):
         if piece.solid:
             fill = TALL_FILL if piece.item.blocks_sight else PIECE_FILL
-            d.add(polygon(t.points(piece.outline()), fill, PIECE_INK, 0.6))
+            pts = t.points(piece.outline())
+            d.add(polygon(pts, fill, PIECE_INK, 0.6))
+            if number is not None:  # 'Student desk 14' in a finding is the desk marked 14 here
+                xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+                size = min(5.0, (max(xs) - min(xs)) * 0.45, (max(ys) - min(ys)) * 0.7)
+                if size >= 3.0:
+                    cx, cy = t.points([(piece.x, piece.y)])[0]
+                    d.add(text(cx, cy - size * 0.36, str(number), size, anchor="middle", color=PIECE_INK))
 
 
 def _draw_zone_labels(d: Group, layout: Layout, t: PlanToPage, placer: LabelPlacer) -> None:

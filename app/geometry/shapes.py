@@ -14,6 +14,7 @@ import shapely
 
 from app.model import Door, Layout, Piece, Room, Zone
 from app.model.footprint import local_outline
+from app.model.numbering import piece_names as numbered_names
 
 Point = tuple[float, float]
 
@@ -163,13 +164,8 @@ def zone_name(zone: Zone) -> str:
 
 
 def piece_names(layout: Layout) -> list[str]:
-    """What a finding calls each piece: its label, or its kind numbered in plan order where the
-    layout has several ('Student desk 14'), the number the plan and the PDF show beside it."""
-    from app.model.numbering import piece_numbers
-
-    numbers = piece_numbers(layout.pieces)
-    return [p.label or (f"{p.item.name} {numbers[k]}" if numbers[k] else p.item.name)
-            for k, p in enumerate(layout.pieces)]
+    """What a finding calls each piece: the name the plan and the PDF show ('Student desk 14')."""
+    return numbered_names(layout.pieces)
 
 
 def capitalized(text: str) -> str:

@@ -22,3 +22,13 @@ def piece_numbers(pieces: list[Piece]) -> list[int | None]:
         seen[piece.kind] += 1
         out.append(seen[piece.kind])
     return out
+
+
+def piece_names(pieces: list[Piece]) -> list[str]:
+    """What the plan, the PDF and the checks call each piece: its label, or its kind with its
+    number where the layout has several ('Student desk 14')."""
+    return [piece_name(p, n) for p, n in zip(pieces, piece_numbers(pieces))]
+
+
+def piece_name(piece: Piece, number: int | None) -> str:
+    return piece.label or (f"{piece.item.name} {number}" if number else piece.item.name)

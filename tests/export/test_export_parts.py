@@ -98,3 +98,27 @@ def test_rotation_sense_on_a_plan_whose_y_points_down() -> None:
     assert rotation_sense(layout) == "clockwise"
     backwards = layout.transitions.model_copy(update={"rotation": list(reversed(layout.transitions.rotation))})
     assert rotation_sense(layout.model_copy(update={"transitions": backwards})) == "counterclockwise"
+
+
+def test_the_map_numbers_the_desks_a_finding_names() -> None:
+    from reportlab.graphics.shapes import String
+
+    from app.export.mapdrawing import map_drawing
+    from app.geometry import check_layout
+    from app.model import Layout, Room
+
+    desks = [Piece(id=f"d{k}", kind="student-desk", x=60 + 30 * k, y=100) for k in range(3)]
+    desks.append(Piece(id="t", kind="teacher-desk", x=200, y=250))
+    layout = Layout(id="l", name="l", room=Room(outline=[(0, 0), (360, 0), (360, 300), (0, 300)]), pieces=desks)
+    drawing = map_drawing(layout, [], "ft-in", 500, 500)
+
+    def strings(node):
+        for child in getattr(node, "contents", []):
+            if isinstance(child, String):
+                yield child.text
+            yield from strings(child)
+
+    assert {"1", "2", "3"} <= set(strings(drawing))
+    moved = layout.model_copy(update={"pieces": [desks[0], desks[1].model_copy(update={"x": 80}), *desks[2:]]})
+    [hit] = [f for f in check_layout(moved) if f.code == "piece-collision"]
+    assert hit.message.startswith("Student desk 1 overlaps Student desk 2")

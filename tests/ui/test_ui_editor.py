@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from app.canvas.style import MIME_TYPE
@@ -389,3 +390,17 @@ def test_a_refused_value_is_one_line_and_not_recorded(qtbot, editor):
     kind, text = editor.messages[-1]
     assert kind == "error" and "width" in text and "\n" not in text
     assert editor.inspector.p_width.value() == 24  # the field shows the model again
+
+
+def test_the_plan_numbers_pieces_of_one_kind_as_the_findings_do(editor):
+    for x in (60, 120, 180):
+        editor.scene.insert_piece("student-desk", QPointF(x, 100))
+    names = sorted(item.name for item in editor.scene.pieces.values())
+    assert names == ["Student desk 1", "Student desk 2", "Student desk 3"]
+    first = editor.doc.layout.pieces[0].id
+    editor.scene.select_ids([first])
+    editor.view.setFocus()
+    QTest.keyClick(editor.view, Qt.Key.Key_Delete)
+    assert sorted(item.name for item in editor.scene.pieces.values()) == ["Student desk 1", "Student desk 2"]
+    editor.doc.undo_stack.undo()
+    assert editor.scene.pieces[first].name == "Student desk 1"
