@@ -16,7 +16,7 @@ from app.geometry.floor import walkable_floor
 from app.geometry.gaps import Gap, Obstacles, gaps_near, gaps_on_route
 from app.geometry.light import check_light as light_findings
 from app.geometry.session import CheckSession, NoSession
-from app.geometry.walks import Walks, rotation_legs
+from app.geometry.walks import Walks
 from app.geometry.shapes import Plan, capitalized, door_name, piece_key, piece_names, piece_outlines, plan_of, zone_name
 from app.model import Finding, Layout, Severity
 from app.units import format_length
@@ -47,19 +47,14 @@ class Analysis:
 
 def plan_for(layout: Layout, session: CheckSession) -> Plan:
     """The layout's plan, its footprints taken from the session where a piece did not change."""
-    pieces = np.empty(len(layout.pieces), dtype=object)
-    missing = []
-    for k, piece in enumerate(layout.pieces):
-        hit = session.get("footprint", piece_key(piece), lambda: None)
-        if hit is None:
-            missing.append(k)
-        else:
-            pieces[k] = hit
+    keys = [piece_key(p) for p in layout.pieces]
+    pieces = np.empty(len(keys), dtype=object)
+    pieces[:] = [session.kept("footprint", key) for key in keys]
+    missing = [k for k, geom in enumerate(pieces) if geom is None]
     if missing:
-        made = piece_outlines([layout.pieces[k] for k in missing])
-        for k, geom in zip(missing, made):
-            pieces[k] = geom
-            session.get("footprint", piece_key(layout.pieces[k]), lambda geom=geom: geom)
+        pieces[missing] = piece_outlines([layout.pieces[k] for k in missing])
+    for key, geom in zip(keys, pieces):
+        session.put("footprint", key, geom)
     return plan_of(layout, pieces)
 
 

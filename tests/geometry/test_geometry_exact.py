@@ -15,7 +15,7 @@ from app.geometry.floor import walkable_floor
 from app.geometry.paths import shortest_walk
 from app.geometry.session import NoSession
 from app.geometry.shapes import plan_of
-from app.model import Door, Layout, Piece, Room, TransitionPlan, Zone
+from app.model import Layout, Piece, Room, TransitionPlan
 from bench.generate import make_layout
 from tests.geometry.exact import exact_length
 
