@@ -42,7 +42,7 @@ class Floor:
     space: shapely.Geometry  # where a walker's centre can be
     parts: np.ndarray  # its connected parts (polygons)
     room: bytes  # the room shrunk by the radius, as WKB: walks on two floors compare only in one room
-    blocks: dict[tuple, shapely.Geometry]  # the grown pieces united where they touch, by their pieces
+    grown: dict[tuple, shapely.Geometry]  # each solid piece grown by the radius, by its values (piece_key)
     session: CheckSession = field(repr=False)
 
     @functools.cached_property
@@ -74,7 +74,7 @@ def walkable_floor(layout: Layout, plan: Plan, width: float, session: CheckSessi
     parts = np.array([g for g in shapely.get_parts(space) if isinstance(g, shapely.Polygon) and g.area > 1e-9],
                      dtype=object)
     space = shapely.multipolygons(parts) if len(parts) else shapely.Polygon()
-    return Floor(width, radius, space, parts, shapely.to_wkb(inside), blocks, session)
+    return Floor(width, radius, space, parts, shapely.to_wkb(inside), dict(zip(keys, grown)), session)
 
 
 def _blocks(grown: np.ndarray, keys: list[tuple], radius: float, session: CheckSession) -> dict[tuple, shapely.Geometry]:

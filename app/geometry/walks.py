@@ -94,23 +94,25 @@ def kept_walk(session: CheckSession, floor: Floor, starts: list[Point], end: Poi
         key = (floor.room, floor.radius, tuple(starts), end)
     before = session.kept("walk", key)
     if before is not None:
-        walk, blocks = before
-        if (blocks == floor.blocks) if walk is None else _still_shortest(walk, blocks, floor, starts, goal):
-            session.put("walk", key, (walk, floor.blocks))  # still the shortest on this floor
+        walk, grown = before
+        if (grown.keys() == floor.grown.keys()) if walk is None else _still_shortest(walk, grown, floor, starts, goal):
+            session.put("walk", key, (walk, floor.grown))  # still the shortest on this floor
             return walk
     if ends is None:
         walk = shortest_walk(floor.mesh, starts, [end], end)
     else:
         spots = ends.spots()
         walk = shortest_walk(floor.mesh, starts, spots, goal, ends.extra(spots))
-    session.put("walk", key, (walk, floor.blocks))
+    session.put("walk", key, (walk, floor.grown))
     return walk
 
 
-def _still_shortest(walk: Walk, blocks: dict[tuple, shapely.Geometry], floor: Floor, starts: list[Point],
+def _still_shortest(walk: Walk, grown: dict[tuple, shapely.Geometry], floor: Floor, starts: list[Point],
                     goal: Point) -> bool:
-    added = [g for k, g in floor.blocks.items() if k not in blocks]
-    removed = [g for k, g in blocks.items() if k not in floor.blocks]
+    """grown: the grown pieces (by their values) of the floor the walk was last known shortest
+    on; the pieces an edit moved are the ones whose values changed."""
+    added = [g for k, g in floor.grown.items() if k not in grown]
+    removed = [g for k, g in grown.items() if k not in floor.grown]
     if not added and not removed:
         return True
     if added:
@@ -136,9 +138,17 @@ def _least_through(region: shapely.Geometry, a: Point, b: Point) -> float:
         return math.dist(a, b)
     # on the outline then: for each edge, the least over its line by reflecting b where it lies
     # on a's side, held to the edge's ends
-    rings = [np.asarray(r.coords) for poly in shapely.get_parts(region) for r in [poly.exterior, *poly.interiors]]
-    u = np.concatenate([r[:-1] for r in rings])
-    v = np.concatenate([r[1:] for r in rings])
+    lines = []  # every edge of the outline (a point where the region is only a point)
+    for part in shapely.get_parts(region):
+        if isinstance(part, shapely.Polygon):
+            lines += [np.asarray(r.coords) for r in [part.exterior, *part.interiors]]
+        elif not part.is_empty:
+            xy = shapely.get_coordinates(part)
+            lines.append(xy if len(xy) > 1 else np.vstack([xy, xy]))
+    if not lines:
+        return math.inf
+    u = np.concatenate([r[:-1] for r in lines])
+    v = np.concatenate([r[1:] for r in lines])
     ax, ay = a
     d = v - u
     ll = np.maximum((d ** 2).sum(axis=1), 1e-18)
