@@ -125,3 +125,22 @@ def test_the_real_checks_pass_the_good_samples(name, samples_dir, capsys):
     out, err = capsys.readouterr()
     assert err == ""
     assert code == 0, out
+
+
+def test_check_needs_no_writable_home_or_cache(samples_dir, tmp_path):
+    """A locked-down school account: nothing to write to, not even bytecode; the first check of
+    a fresh process answers as any other."""
+    import os
+    import subprocess
+    from pathlib import Path
+
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(locked), "XDG_CACHE_HOME": str(locked),
+           "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    done = subprocess.run([sys.executable, "-m", "app", "check", str(samples_dir / "broken-room.classroom.json")],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "unreachable-zone" in done.stdout and "narrowest point is 30\"" in done.stdout
+    assert done.stderr == ""
