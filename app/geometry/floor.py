@@ -148,7 +148,7 @@ class Reach:
         if self.middle_open:
             return [self.middle]
         out: list[Point] = []
-        for ring in _rings(self.region):
+        for ring in rings(self.region):
             n = max(4, math.ceil(ring.length / SPOT_SPACING))
             pts = shapely.get_coordinates(shapely.line_interpolate_point(ring, np.linspace(0, 1, n, endpoint=False),
                                                                          normalized=True))
@@ -187,7 +187,7 @@ def reaches(floor: Floor, zone: shapely.Geometry, door_floor: shapely.Geometry) 
     return bool(shapely.intersects(door_floor, near))
 
 
-def _rings(region: shapely.Geometry) -> list[shapely.LineString]:
+def rings(region: shapely.Geometry) -> list[shapely.LineString]:
     out = []
     for poly in shapely.get_parts(region):
         out.append(poly.exterior)

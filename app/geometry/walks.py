@@ -17,11 +17,12 @@ Both tests are exact: a kept walk is as long as the walk a fresh search finds
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import numpy as np
 import shapely
 
-from app.geometry.floor import Floor, Reach, door_spot, reaches, zone_reach
+from app.geometry.floor import SPOT_SPACING, STRAIGHT_ON, Floor, Reach, door_spot, rings, reaches, zone_reach
 from app.geometry.paths import Walk, shortest_walk
 from app.geometry.session import CheckSession
 from app.geometry.shapes import Plan
@@ -103,8 +104,48 @@ def kept_walk(session: CheckSession, floor: Floor, starts: list[Point], end: Poi
     else:
         spots = ends.spots()
         walk = shortest_walk(floor.mesh, starts, spots, goal, ends.extra(spots))
+        if walk is not None:
+            walk = _settled(walk, ends, floor)
     session.put("walk", key, (walk, floor.grown))
     return walk
+
+
+#: how finely the end of a walk into a zone is settled between the spots (in)
+SETTLE_STEP = 0.05
+
+
+def _settled(walk: Walk, reach: Reach, floor: Floor) -> Walk:
+    """The walk with its end moved along the edge of the zone's floor, within a spot's spacing
+    either way, to where its last straight stretch plus the way on to the middle costs least:
+    the end then moves with the plan instead of jumping from spot to spot."""
+    path = walk.path
+    if len(path) < 2:
+        return walk
+    (rx, ry), end = path[-2], path[-1]
+    before = walk.length - math.dist(path[-2], end)
+    ring = min(rings(reach.region), key=lambda r: r.distance(shapely.Point(end)))
+    at = ring.project(shapely.Point(end))
+    steps = np.arange(-SPOT_SPACING, SPOT_SPACING + SETTLE_STEP / 2, SETTLE_STEP)
+    xy = shapely.get_coordinates(shapely.line_interpolate_point(ring, np.mod(at + steps, ring.length)))
+    mx, my = reach.middle
+    cost = np.hypot(xy[:, 0] - rx, xy[:, 1] - ry) + STRAIGHT_ON * np.hypot(xy[:, 0] - mx, xy[:, 1] - my)
+    best = int(np.argmin(cost))
+    tx, ty = float(xy[best, 0]), float(xy[best, 1])
+    if before + cost[best] >= walk.cost - 1e-9 or not _seen(floor, (rx, ry), (tx, ty)):
+        return walk
+    length = before + math.hypot(tx - rx, ty - ry)
+    return replace(walk, path=[*path[:-1], (tx, ty)], length=length, cost=before + float(cost[best]))
+
+
+def _seen(floor: Floor, a: Point, b: Point) -> bool:
+    """Whether the straight way from a to b stays on the floor (its ends, on the floor's edge,
+    pulled in a micro-inch)."""
+    d = math.dist(a, b)
+    if d <= 2e-6:
+        return True
+    ux, uy = (b[0] - a[0]) / d, (b[1] - a[1]) / d
+    segment = shapely.LineString([(a[0] + ux * 1e-6, a[1] + uy * 1e-6), (b[0] - ux * 1e-6, b[1] - uy * 1e-6)])
+    return bool(shapely.covers(floor.space, segment))
 
 
 def _still_shortest(walk: Walk, grown: dict[tuple, shapely.Geometry], floor: Floor, starts: list[Point],
