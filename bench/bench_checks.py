@@ -92,6 +92,22 @@ def main() -> None:
               f"{_mark(edit, TARGET_EDIT.get(n)):>10} | {fresh / edit:>9.1f}x | {light:>8.2f} | {exact_cols}")
     print(f"targets: fresh and edit as listed (ms); exact reference >= {TARGET_EXACT_RATIO_400:.0f}x the fresh "
           f"check at 400 pieces")
+    _spread(100, range(5))
+
+
+def _spread(n: int, seeds) -> None:
+    """The same at n pieces over other generated rooms: how much the room itself decides."""
+    rows = []
+    for seed in seeds:
+        layout = make_layout(n, seed)
+        fresh = statistics.median(_times_ms(lambda k: analyze(layout), 3))
+        edits = edit_chain(layout, 21)
+        session = CheckSession()
+        analyze(layout, session)
+        rows.append((seed, fresh, statistics.median(_times_ms(lambda k: analyze(edits[k], session), len(edits)))))
+    print(f"at {n} pieces over rooms (seed: fresh / edit ms): "
+          + ", ".join(f"{seed}: {fresh:.0f} / {edit:.0f}" for seed, fresh, edit in rows)
+          + f"; medians {statistics.median(r[1] for r in rows):.0f} / {statistics.median(r[2] for r in rows):.0f}")
 
 
 if __name__ == "__main__":
