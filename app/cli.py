@@ -101,25 +101,16 @@ def _cmd_edit(args: argparse.Namespace) -> int:
         # without this Qt aborts the process ("could not connect to display") and dumps core
         return _fail("there is no screen to open the editor on (DISPLAY is not set); "
                      "`classroom-layout check FILE` and `export` work without one")
-    run_editor = _editor()
-    if run_editor is None:
-        return _fail("the editor is not available in this installation (app.ui.main_window is missing); "
-                     "`classroom-layout check FILE` and `export` work without it")
-    return int(run_editor(args.file) or 0)
+    return int(_editor()(args.file) or 0)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     if _has_screen():
-        run_editor = _editor()
-        if run_editor is not None:
-            return int(run_editor(args.file) or 0)
+        return int(_editor()(args.file) or 0)
     project = _load(args.file)
     print(f"No screen here: checking {args.file} and writing its evidence PDF instead of opening the editor.")
     _print_report([(layout, _checks(project, layout)) for layout in project.layouts])
     export_pdf = _exporter()
-    if export_pdf is None:
-        print("The PDF export is not available in this installation; skipped.")
-        return 0
     out_dir = Path(args.out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -149,10 +140,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CommandFailed(f"{out}: is a folder; give the PDF's file name with -o")
     if not out.parent.is_dir():
         raise CommandFailed(f"{out}: cannot write the PDF: the folder {out.parent} does not exist")
-    export_pdf = _exporter()
-    if export_pdf is None:
-        raise CommandFailed("the PDF export is not available in this installation (app.export is missing)")
-    _write_pdf(export_pdf, project, out, keys, args.paper)
+    _write_pdf(_exporter(), project, out, keys, args.paper)
     return 0
 
 
@@ -206,10 +194,7 @@ def _choose(project: Project, source: str, keys: list[str] | None) -> list[Layou
 def _checks(project: Project, layout: Layout) -> list[Finding]:
     from app.checks import run_checks
 
-    try:
-        return run_checks(project, layout)
-    except ImportError as e:  # app.geometry or app.evidence missing from this installation
-        raise CommandFailed(f"the layout checks are not available in this installation ({e})") from None
+    return run_checks(project, layout)
 
 
 def _print_report(results: list[tuple[Layout, list[Finding]]]) -> None:
@@ -245,19 +230,17 @@ def _write_pdf(export_pdf: Any, project: Project, out: Path, keys: list[str] | N
 
 
 def _editor() -> Any:
-    """app.ui.main_window.run_editor, or None when the editor (or Qt) cannot be loaded here."""
-    try:
-        from app.ui.main_window import run_editor
-    except ImportError:
-        return None
+    """app.ui.main_window.run_editor, imported only when a window opens: the headless commands
+    never load Qt."""
+    from app.ui.main_window import run_editor
+
     return run_editor
 
 
 def _exporter() -> Any:
-    try:
-        from app.export import export_pdf
-    except ImportError:
-        return None
+    """app.export.export_pdf, imported only by the commands that write a PDF (ReportLab)."""
+    from app.export import export_pdf
+
     return export_pdf
 
 

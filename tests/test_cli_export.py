@@ -88,12 +88,6 @@ def test_export_of_an_unreadable_project_is_exit_2(tmp_path, fake_export, capsys
     assert capsys.readouterr().err.startswith(f"{bad}: is not valid JSON")
 
 
-def test_export_without_the_export_module_is_one_line(sample, monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(cli, "_exporter", lambda: None)
-    assert main(["export", str(sample), "-o", str(tmp_path / "e.pdf")]) == 2
-    assert capsys.readouterr().err == "the PDF export is not available in this installation (app.export is missing)\n"
-
-
 # --- run: what `make run` calls --------------------------------------------------------------
 
 

@@ -56,13 +56,6 @@ def test_without_a_screen_the_editor_is_not_tried(monkeypatch, capsys):
     assert capsys.readouterr().err.startswith("there is no screen to open the editor on")
 
 
-def test_without_the_editor_opening_is_one_line_and_exit_2(monkeypatch, capsys):
-    monkeypatch.setattr(cli, "_editor", lambda: None)
-    assert main([]) == 2
-    out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and "the editor is not available" in err
-
-
 def test_an_unexpected_failure_is_one_line_and_exit_3(monkeypatch, samples_dir, capsys):
     def broken(project, layout):
         raise KeyError("zone-17")

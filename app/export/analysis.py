@@ -1,18 +1,12 @@
-"""The routes and geometry findings the PDF reports, from app.geometry, read defensively.
-
-A teacher's export must never fail because a route could not be computed: if the analysis
-raises, the PDF still comes out and says that the routes could not be checked.
-"""
+"""The routes and geometry findings the PDF reports, from app.geometry."""
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.geometry import analyze
 from app.model import Finding, Layout, Severity
-
-log = logging.getLogger(__name__)
 
 #: geometry finding codes that mean "someone cannot get there" (app.geometry.analysis)
 ROUTE_CODES = frozenset({"unreachable-zone", "rotation-route-blocked", "door-blocked"})
@@ -22,7 +16,6 @@ ROUTE_CODES = frozenset({"unreachable-zone", "rotation-route-blocked", "door-blo
 class LayoutAnalysis:
     routes: list[Any] = field(default_factory=list)  # app.geometry Route: kind, start_id, end_id, path, length
     findings: list[Finding] = field(default_factory=list)
-    problem: str | None = None  # why routes are missing, in one sentence
 
     def rotation_routes(self, layout: Layout) -> list[Any]:
         """Rotation legs in the order the groups walk them."""
@@ -41,14 +34,7 @@ class LayoutAnalysis:
 
 
 def analyze_layout(layout: Layout) -> LayoutAnalysis:
-    try:
-        from app.geometry import analyze
-
-        result = analyze(layout)
-    except Exception as error:  # noqa: BLE001 - the PDF goes out anyway and says why
-        log.warning("route analysis failed for layout %r: %s", layout.id, error, exc_info=True)
-        return LayoutAnalysis(problem=f"the walking routes could not be checked ({type(error).__name__})")
-    return as_layout_analysis(result)
+    return as_layout_analysis(analyze(layout))
 
 
 def as_layout_analysis(result: Any) -> LayoutAnalysis:

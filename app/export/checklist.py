@@ -157,8 +157,6 @@ def _smooth(layout: Layout, analysis: LayoutAnalysis) -> ChecklistItem:
     requirement = "Open walking routes, a rotation order or entry routine, and signals described"
     plan = layout.transitions
     gaps = []
-    if analysis.problem:
-        gaps.append(analysis.problem)
     blocked = [r for r in analysis.routes if getattr(r, "path", None) is None]
     if blocked:
         gaps.append(f"{plural(len(blocked), 'walking route')} {'is' if len(blocked) == 1 else 'are'} blocked")

@@ -122,8 +122,6 @@ def _door_name(layout: Layout, door_id: str) -> str:
 
 def _entrance_routes(layout: Layout, analysis: LayoutAnalysis, marks: dict[str, str], st: Styles,
                      units: DisplayUnits) -> list[Flowable]:
-    if analysis.problem:
-        return [Paragraph(escape(f"Walking distances are not given: {analysis.problem}."), st.body)]
     best: dict[str, object] = {}
     blocked: set[str] = set()
     for route in analysis.entrance_routes():
@@ -178,8 +176,6 @@ def _rotation(layout: Layout, analysis: LayoutAnalysis, marks: dict[str, str], s
     if lines:
         out.append(Paragraph("The route is drawn on the map as numbered arrows:", st.body))
         out.extend(Paragraph(escape(line), st.bullet, bulletText="•") for line in lines)
-    elif analysis.problem:
-        out.append(Paragraph(escape(f"Walking distances are not given: {analysis.problem}."), st.body))
     return out
 
 

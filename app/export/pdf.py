@@ -163,8 +163,6 @@ def _warning_box(layout: Layout, analysis: LayoutAnalysis, st: Styles, width: fl
     notes.extend(f.message for f in errors[:_MAX_LISTED_PROBLEMS])
     if len(errors) > _MAX_LISTED_PROBLEMS:
         notes.append(f"... and {len(errors) - _MAX_LISTED_PROBLEMS} more.")
-    if analysis.problem:
-        notes.append(analysis.problem[:1].upper() + analysis.problem[1:] + ".")
     runs = rotation_sense(layout)
     declared = layout.transitions.direction
     if runs and declared in ("clockwise", "counterclockwise") and runs != declared:

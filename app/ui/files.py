@@ -213,11 +213,8 @@ class FileActions:
 
     # --- evidence and pictures -------------------------------------------------------------------
     def export_evidence(self) -> None:
-        try:
-            from app.export import export_pdf
-        except Exception:  # noqa: BLE001 - written by another helper; say so plainly
-            self.show_error("The PDF export is not available in this installation (app.export is missing).")
-            return
+        from app.export import export_pdf  # here, not at start-up: ReportLab loads only to export
+
         path = self.ask_save_path("Export evidence PDF", "PDF (*.pdf)", ".pdf")
         if not path:
             return

@@ -183,17 +183,17 @@ def test_a_missing_folder_is_one_clear_os_error(station_project: Project, tmp_pa
         export_pdf(station_project, tmp_path / "nowhere" / "e.pdf")
 
 
-def test_the_pdf_still_comes_out_when_routes_cannot_be_computed(station_project: Project, tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch,
-                                                                 caplog: pytest.LogCaptureFixture) -> None:
+def test_a_bug_in_the_route_search_is_not_hidden_in_the_pdf(station_project: Project, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """No PDF that quietly leaves the walks out: the error reaches the CLI (one line, exit 3) and
+    the editor (one line in a dialog) instead."""
     def crash(layout: object) -> None:
         raise RuntimeError("router bug")
 
-    monkeypatch.setattr("app.geometry.analyze", crash)
-    result = export_pdf(station_project, tmp_path / "e.pdf")
-    assert result.path.exists()
-    assert any("walking routes could not be checked" in item for item in result.unmet)
-    assert "Walking distances are not given" in pdf_text(result.path)
+    monkeypatch.setattr("app.export.analysis.analyze", crash)
+    with pytest.raises(RuntimeError, match="router bug"):
+        export_pdf(station_project, tmp_path / "e.pdf")
+    assert not (tmp_path / "e.pdf").exists()
 
 
 def test_a_signal_with_markup_in_both_fields(station_project: Project, tmp_path: Path) -> None:
