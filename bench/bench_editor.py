@@ -82,7 +82,7 @@ def drag_step(n_pieces: int = 400, steps: int = 300) -> dict[str, float]:
     start = item.pos()
     app.processEvents()
     drag = scene.begin_drag(start, item)
-    from app.geometry import CheckSession
+    from app.geometry import CheckSession, check_light
     session = CheckSession()  # the drag step's own, as LiveChecks holds one
     moves, checks, steps_t = [], [], []
     for i in range(steps):
@@ -91,7 +91,6 @@ def drag_step(n_pieces: int = 400, steps: int = 300) -> dict[str, float]:
         item.setPos(pos)
         moves.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        from app.geometry import check_light
         check_light(with_moved(scene.document.layout, {item.piece_id: (pos.x(), pos.y())}), session)
         checks.append(time.perf_counter() - t0)
     for i in range(steps):

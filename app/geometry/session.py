@@ -21,8 +21,7 @@ class CheckSession:
     def __init__(self) -> None:
         self._kept: dict[str, dict[Hashable, Any]] = {}
         self._used: dict[str, dict[Hashable, Any]] = {}
-        self.hits = 0
-        self.misses = 0
+        self.hits = 0  # values found kept from the last check
 
     def get(self, kind: str, key: Hashable, make: Callable[[], Any]) -> Any:
         """The value under key, made by make() the first time."""
@@ -35,7 +34,6 @@ class CheckSession:
             self.hits += 1
         else:
             value = make()
-            self.misses += 1
         used[key] = value
         return value
 

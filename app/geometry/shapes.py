@@ -130,10 +130,9 @@ def facing(room: Room, wall: int) -> str:
 
 
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-#: where several walls face one way, they are counted from this end
-_COUNTED_FROM = {"north": ("west", 0, 1), "south": ("west", 0, 1), "east": ("north", 1, 1),
-                 "west": ("north", 1, 1), "northeast": ("north", 1, 1), "northwest": ("north", 1, 1),
-                 "southeast": ("north", 1, 1), "southwest": ("north", 1, 1)}
+#: where several walls face one way, they are counted from this end: (its name, the axis along it)
+_COUNTED_FROM = {"north": ("west", 0), "south": ("west", 0)}
+_COUNTED_FROM_ELSE = ("north", 1)
 
 
 def wall_name(room: Room, wall: int) -> str:
@@ -143,7 +142,7 @@ def wall_name(room: Room, wall: int) -> str:
     same = [w for w in range(len(room.outline)) if facing(room, w) == side]
     if len(same) < 2:
         return f"the {side} wall"
-    end, axis, _ = _COUNTED_FROM[side]
+    end, axis = _COUNTED_FROM.get(side, _COUNTED_FROM_ELSE)
     walls = room.walls()
     order = sorted(same, key=lambda w: (walls[w][0][axis] + walls[w][1][axis]) / 2)
     rank = order.index(wall)

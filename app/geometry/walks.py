@@ -22,7 +22,7 @@ from dataclasses import replace
 import numpy as np
 import shapely
 
-from app.geometry.floor import SPOT_SPACING, STRAIGHT_ON, Floor, Reach, door_spot, rings, reaches, zone_reach
+from app.geometry.floor import SPOT_SPACING, Floor, Reach, door_spot, rings, reaches, zone_reach
 from app.geometry.paths import Walk, shortest_walk
 from app.geometry.session import CheckSession
 from app.geometry.shapes import Plan
@@ -119,16 +119,15 @@ def _settled(walk: Walk, reach: Reach, floor: Floor) -> Walk:
     either way, to where its last straight stretch plus the way on to the middle costs least:
     the end then moves with the plan instead of jumping from spot to spot."""
     path = walk.path
-    if len(path) < 2:
-        return walk
+    if reach.middle_open or len(path) < 2:
+        return walk  # it ends at the middle
     (rx, ry), end = path[-2], path[-1]
     before = walk.length - math.dist(path[-2], end)
     ring = min(rings(reach.region), key=lambda r: r.distance(shapely.Point(end)))
     at = ring.project(shapely.Point(end))
     steps = np.arange(-SPOT_SPACING, SPOT_SPACING + SETTLE_STEP / 2, SETTLE_STEP)
     xy = shapely.get_coordinates(shapely.line_interpolate_point(ring, np.mod(at + steps, ring.length)))
-    mx, my = reach.middle
-    cost = np.hypot(xy[:, 0] - rx, xy[:, 1] - ry) + STRAIGHT_ON * np.hypot(xy[:, 0] - mx, xy[:, 1] - my)
+    cost = np.hypot(xy[:, 0] - rx, xy[:, 1] - ry) + np.asarray(reach.extra(xy.tolist()))
     best = int(np.argmin(cost))
     tx, ty = float(xy[best, 0]), float(xy[best, 1])
     if before + cost[best] >= walk.cost - 1e-9 or not _seen(floor, (rx, ry), (tx, ty)):
