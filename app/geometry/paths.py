@@ -33,7 +33,7 @@ class Walk:
     target: int  # which of the targets it reached
     path: list[Point]
     length: float  # of the path
-    cost: float  # length plus the target's extra cost
+    cost: float  # length plus the target's extra cost, as the search found it (before a walk settles)
     #: the mesh searched, and its triangles the search reached: every point p with a walk from
     #: the start through p to the goal shorter than cost lies in them (app.geometry.walks)
     mesh: Mesh = field(repr=False, compare=False)

@@ -132,8 +132,9 @@ def _settled(walk: Walk, reach: Reach, floor: Floor) -> Walk:
     tx, ty = float(xy[best, 0]), float(xy[best, 1])
     if before + cost[best] >= walk.cost - 1e-9 or not _seen(floor, (rx, ry), (tx, ty)):
         return walk
-    length = before + math.hypot(tx - rx, ty - ry)
-    return replace(walk, path=[*path[:-1], (tx, ty)], length=length, cost=before + float(cost[best]))
+    # its cost stays the search's: a later edit keeps the walk only if no walk is cheaper than
+    # that, or a fresh search would find another
+    return replace(walk, path=[*path[:-1], (tx, ty)], length=before + math.hypot(tx - rx, ty - ry))
 
 
 def _seen(floor: Floor, a: Point, b: Point) -> bool:
