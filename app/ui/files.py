@@ -5,9 +5,10 @@ method that tests replace; every failure is one line, and a failed save never lo
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
@@ -71,8 +72,8 @@ class FileActions:
         return path or None
 
     def ask_save_path(self, title: str = "Save the classroom plan", filter_: str = PROJECT_FILTER,
-                      suffix: str = ".classroom.json") -> str | None:
-        start = str(self.doc.path) if self.doc.path else f"classroom{suffix}"
+                      suffix: str = ".classroom.json", start: str | None = None) -> str | None:
+        start = start or (str(self.doc.path) if self.doc.path else f"classroom{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, title, start, filter_)
         if path and not path.endswith(suffix) and not (suffix == ".classroom.json" and path.endswith(".json")):
             path += suffix
@@ -215,7 +216,8 @@ class FileActions:
     def export_evidence(self) -> None:
         from app.export import export_pdf  # here, not at start-up: ReportLab loads only to export
 
-        path = self.ask_save_path("Export evidence PDF", "PDF (*.pdf)", ".pdf")
+        start = evidence_pdf_start(self.doc.path, self.doc.project.title, documents_folder())
+        path = self.ask_save_path("Export evidence PDF", "PDF (*.pdf)", ".pdf", str(start))
         if not path:
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -303,3 +305,37 @@ class FileActions:
         painter.end()
         self.statusBar().showMessage("Sent to the printer", 3000)
         return True
+
+
+# --- where the evidence PDF is proposed ---------------------------------------------------------
+PROJECT_SUFFIX = ".classroom.json"
+# characters Windows, macOS or a USB stick's FAT refuse in a file name, and control characters
+_UNSAFE_IN_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_MAX_NAME = 60  # 60 characters of 4 UTF-8 bytes and ".pdf" stay under the common 255-byte limit
+_RESERVED_ON_WINDOWS = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                        *(f"LPT{i}" for i in range(1, 10))}
+
+
+def evidence_pdf_start(project_path: str | Path | None, title: str, documents: Path) -> Path:
+    """`<project name>.pdf` beside the project file; a plan never saved is named after its
+    title and goes to the teacher's documents folder."""
+    if project_path is not None:
+        path = Path(project_path)
+        name = path.name.removesuffix(PROJECT_SUFFIX) if path.name.endswith(PROJECT_SUFFIX) else path.stem
+        return path.parent / f"{safe_file_name(name)}.pdf"
+    return documents / f"{safe_file_name(title)}.pdf"
+
+
+def safe_file_name(text: str) -> str:
+    """`text` as a file name every system accepts: no separators or reserved characters, no
+    leading dot (a hidden file), no trailing dot or space (Windows drops them)."""
+    name = " ".join(_UNSAFE_IN_NAME.sub(" ", text).split())[:_MAX_NAME].strip(" .")
+    if name.upper() in _RESERVED_ON_WINDOWS:
+        name += " plan"
+    return name or "Classroom layout plan"
+
+
+def documents_folder() -> Path:
+    """The teacher's Documents folder, or the home folder when there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
