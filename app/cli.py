@@ -83,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     export.add_argument("--layout", action="append", metavar="NAME", help="a layout to include (repeat for more)")
     export.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    export.add_argument("--draft", action="store_true",
+                        help="the draft with the readiness checklist, instead of the submission")
     export.set_defaults(handler=_cmd_export)
 
     schema = sub.add_parser("schema", help="print the JSON Schema of project files")
@@ -109,27 +111,35 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return int(_editor()(args.file) or 0)
     project = _load(args.file)
     print(f"No screen here: checking {args.file} and writing its evidence PDF instead of opening the editor.")
-    _print_report([(layout, _checks(project, layout)) for layout in project.layouts])
+    from app.checks import check_project
+
+    report = check_project(project, list(project.layouts))
+    _print_report(report.findings)
+    print()
+    _print_readiness(report.readiness)
     export_pdf = _exporter()
     out_dir = Path(args.out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise CommandFailed(f"{out_dir}: cannot create the output folder: {e.strerror or e}") from None
-    _write_pdf(export_pdf, project, out_dir / f"{_stem(args.file)}.pdf", None, "letter")
+    _write_pdf(export_pdf, project, out_dir / f"{_stem(args.file)}.pdf", None, "letter", not report.readiness.ready)
     return 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from app.checks import check_project
+
     project = _load(args.file)
-    layouts = _choose(project, args.file, [args.layout] if args.layout else None)
-    results = [(layout, _checks(project, layout)) for layout in layouts]
+    report = check_project(project, _choose(project, args.file, [args.layout] if args.layout else None))
     if args.json:
-        rows = [{**f.model_dump(mode="json"), "layout": layout.id} for layout, findings in results for f in findings]
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        rows = [{**f.model_dump(mode="json"), "layout": layout.id} for layout, found in report.findings for f in found]
+        print(json.dumps({"findings": rows, "readiness": report.readiness.as_json()}, indent=2, ensure_ascii=False))
     else:
-        _print_report(results)
-    return 1 if any(f.severity is Severity.ERROR for _, findings in results for f in findings) else 0
+        _print_report(report.findings)
+        print()
+        _print_readiness(report.readiness)
+    return report.exit_code
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -140,7 +150,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CommandFailed(f"{out}: is a folder; give the PDF's file name with -o")
     if not out.parent.is_dir():
         raise CommandFailed(f"{out}: cannot write the PDF: the folder {out.parent} does not exist")
-    _write_pdf(_exporter(), project, out, keys, args.paper)
+    _write_pdf(_exporter(), project, out, keys, args.paper, args.draft)
     return 0
 
 
@@ -191,12 +201,6 @@ def _choose(project: Project, source: str, keys: list[str] | None) -> list[Layou
     return chosen
 
 
-def _checks(project: Project, layout: Layout) -> list[Finding]:
-    from app.checks import run_checks
-
-    return run_checks(project, layout)
-
-
 def _print_report(results: list[tuple[Layout, list[Finding]]]) -> None:
     for n, (layout, findings) in enumerate(results):
         if n:
@@ -211,22 +215,31 @@ def _print_report(results: list[tuple[Layout, list[Finding]]]) -> None:
             print("  " + ", ".join(_plural(counts[s], s.value) for s in Severity))
 
 
-def _write_pdf(export_pdf: Any, project: Project, out: Path, keys: list[str] | None, paper: str) -> None:
+def _print_readiness(verdict) -> None:
+    """The verdict, then each item not met under its layout, with the one thing to do."""
+    print(f"Ready to submit? {verdict.verdict()}")
+    shown = None
+    for item in verdict.open_items:
+        layout = item.target.layout_id
+        if layout != shown and layout is not None and len(verdict.layout_names) > 1:
+            print(f"  {verdict.layout_names.get(layout, layout)}:")
+        shown = layout
+        print(f"  {item.status.value:<13} {item.requirement}: {item.detail}")
+
+
+def _write_pdf(export_pdf: Any, project: Project, out: Path, keys: list[str] | None, paper: str, draft: bool) -> None:
     try:
-        result = export_pdf(project, str(out), layout_keys=keys, paper=paper)
+        result = export_pdf(project, str(out), layout_keys=keys, paper=paper, draft=draft)
     except OSError as e:
         reason = e.strerror or str(e) or type(e).__name__
         raise CommandFailed(f"{out}: cannot write the PDF: {reason}") from None
     except ValueError as e:  # export_pdf's one-line refusals (a layout or paper it does not know)
         raise CommandFailed(f"{out}: {e}") from None
-    print(f"Wrote {getattr(result, 'path', out)} ({_plural(int(getattr(result, 'pages', 0)), 'page')})")
-    unmet = list(getattr(result, "unmet", []) or [])
-    if unmet:
-        print("Not yet ready for submission:")
-        for item in unmet:
-            print(f"  - {item}")
-    else:
-        print("Every item on the reviewer's checklist is in the PDF.")
+    kind = "draft with its checklist" if draft else "submission"
+    print(f"Wrote {result.path} (the {kind}, {_plural(result.pages, 'page')})")
+    print(f"Ready to submit? {result.readiness.verdict()}")
+    if not result.readiness.ready:
+        print("  every page says DRAFT until then; `classroom-layout check` lists what to do")
 
 
 def _editor() -> Any:

@@ -29,7 +29,7 @@ def fake_checks(monkeypatch):
     """Replace the checks: fill .found[layout_id]; .calls lists the layouts checked."""
     fake = types.SimpleNamespace(found={}, calls=[])
 
-    def run(project, layout):
+    def run(project, layout, geometry=None):
         fake.calls.append(layout.id)
         return list(fake.found.get(layout.id, []))
 
@@ -37,7 +37,15 @@ def fake_checks(monkeypatch):
     return fake
 
 
-def test_warnings_and_notes_do_not_fail_the_check(sample, fake_checks, capsys):
+@pytest.fixture
+def ready(monkeypatch):
+    """The verdict of a complete project, whatever the sample says."""
+    from app.readiness import Readiness
+
+    monkeypatch.setattr("app.readiness.readiness", lambda project, layouts=None, analyses=None: Readiness(()))
+
+
+def test_warnings_and_notes_do_not_fail_the_check(sample, fake_checks, ready, capsys):
     fake_checks.found["work-time"] = [_finding("warning", "narrow-path"), _finding("info", "route-length")]
     assert main(["check", str(sample)]) == 0
     out, err = capsys.readouterr()
@@ -56,13 +64,14 @@ def test_an_error_in_any_layout_fails_the_check(sample, fake_checks, capsys):
     assert fake_checks.calls == ["work-time", "discussion"]
 
 
-def test_layout_chooses_one_layout_by_name_or_id(sample, fake_checks, capsys):
+def test_layout_chooses_one_layout_by_name_or_id(sample, fake_checks, ready, capsys):
     fake_checks.found["discussion"] = [_finding("error", "piece-collision")]
     assert main(["check", str(sample), "--layout", "period 1 - personalized WORK time"]) == 0
     assert main(["check", str(sample), "--layout", "discussion"]) == 1
     out, _ = capsys.readouterr()
     assert fake_checks.calls == ["work-time", "discussion"]
     assert out.count("(layout ") == 2
+    assert out.count("Ready to submit? Ready to submit") == 2
 
 
 def test_an_unknown_layout_lists_the_ones_there_are(sample, fake_checks, capsys):
@@ -75,31 +84,45 @@ def test_an_unknown_layout_lists_the_ones_there_are(sample, fake_checks, capsys)
     assert fake_checks.calls == []
 
 
-def test_json_output_is_one_array_of_findings_with_their_layout(sample, fake_checks, capsys):
+def test_json_output_is_the_findings_with_their_layout_and_the_verdict(sample, fake_checks, capsys):
     fake_checks.found["work-time"] = [_finding("warning", "narrow-path", ["d1"])]
     fake_checks.found["discussion"] = [_finding("error", "outside-room", ["d9"])]
     assert main(["check", str(sample), "--json"]) == 1
-    rows = json.loads(capsys.readouterr().out)
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"findings", "readiness"}
+    assert set(out["readiness"]) == {"ready", "verdict", "items"}
+    rows = out["findings"]
     assert [(r["layout"], r["severity"], r["code"], r["ids"]) for r in rows] == [
         ("work-time", "warning", "narrow-path", ["d1"]), ("discussion", "error", "outside-room", ["d9"])]
     assert set(rows[0]) == {"severity", "code", "message", "ids", "point", "polygon", "path", "layout"}
 
 
-def test_json_output_with_nothing_found_is_an_empty_array(sample, fake_checks, capsys):
+def test_json_output_with_nothing_found_and_all_met_exits_0(sample, fake_checks, ready, capsys):
     assert main(["check", str(sample), "--json", "--layout", "work-time"]) == 0
-    assert json.loads(capsys.readouterr().out) == []
+    out = json.loads(capsys.readouterr().out)
+    assert out["findings"] == [] and out["readiness"]["ready"] is True
 
 
-def test_run_checks_joins_geometry_and_evidence_errors_first(monkeypatch, samples_dir):
+def test_anything_not_met_fails_the_check_even_with_no_problem(sample, fake_checks, monkeypatch, capsys):
+    from app.readiness import Item, Readiness, Status, Target
+
+    todo = Item("school", "The school's name is on the evidence", None, Status.NOT_YET,
+                "Add your school's name in File > Project details….", Target("school"))
+    monkeypatch.setattr("app.readiness.readiness", lambda project, layouts=None, analyses=None: Readiness((todo,)))
+    assert main(["check", str(sample)]) == 1
+    out = capsys.readouterr().out
+    assert "Ready to submit? Not ready yet: 1 of 1 items to do." in out
+    assert "  not yet       The school's name is on the evidence: Add your school's name in File > Project details…." in out
+
+
+def test_run_checks_joins_geometry_and_contradictions_errors_first(monkeypatch, samples_dir):
     geometry = types.ModuleType("app.geometry")
     geometry.check_layout = lambda layout: [_finding("info", "g-info"), _finding("error", "g-error")]
-    evidence = types.ModuleType("app.evidence")
-    evidence.evidence_findings = lambda project, layout: [_finding("warning", "e-warn"), _finding("error", "e-error")]
     monkeypatch.setitem(sys.modules, "app.geometry", geometry)
-    monkeypatch.setitem(sys.modules, "app.evidence", evidence)
+    monkeypatch.setattr("app.readiness.contradictions", lambda project, layout: [_finding("warning", "contradiction")])
     project = load_project(samples_dir / "station-rotation.classroom.json")
     codes = [f.code for f in run_checks(project, project.layouts[0])]
-    assert codes == ["g-error", "e-error", "e-warn", "g-info"]
+    assert codes == ["g-error", "contradiction", "g-info"]
 
 
 def test_sorting_is_stable_within_a_severity():
@@ -113,7 +136,7 @@ def test_sorting_is_stable_within_a_severity():
 
 def test_the_real_checks_find_the_broken_rooms_errors(samples_dir, capsys):
     assert main(["check", str(samples_dir / "broken-room.classroom.json"), "--json"]) == 1
-    rows = json.loads(capsys.readouterr().out)
+    rows = json.loads(capsys.readouterr().out)["findings"]
     assert any(r["severity"] == "error" for r in rows)
     severities = [r["severity"] for r in rows]
     assert severities == sorted(severities, key=["error", "warning", "info"].index)

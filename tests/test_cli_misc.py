@@ -57,7 +57,7 @@ def test_without_a_screen_the_editor_is_not_tried(monkeypatch, capsys):
 
 
 def test_an_unexpected_failure_is_one_line_and_exit_3(monkeypatch, samples_dir, capsys):
-    def broken(project, layout):
+    def broken(project, layout, geometry=None):
         raise KeyError("zone-17")
 
     monkeypatch.setattr("app.checks.run_checks", broken)
@@ -68,7 +68,7 @@ def test_an_unexpected_failure_is_one_line_and_exit_3(monkeypatch, samples_dir, 
 
 
 def test_the_debug_variable_shows_the_real_exception(monkeypatch, samples_dir):
-    def broken(project, layout):
+    def broken(project, layout, geometry=None):
         raise KeyError("zone-17")
 
     monkeypatch.setattr("app.checks.run_checks", broken)

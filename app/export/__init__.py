@@ -1,29 +1,39 @@
-"""The evidence PDF (ReportLab, no Qt): `export_pdf(project, out_path)` and the readiness
-`checklist(project, layout)` it prints, for USBE microcredential 2680 Preparation and Planning."""
+"""The evidence PDF (ReportLab, no Qt): `export_pdf(project, out_path)`, the submission or the
+draft with its checklist, for USBE microcredential 2680 Preparation and Planning; its verdict is
+app.readiness's."""
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from app.export.checklist import ChecklistItem, checklist
 from app.model import Layout, Project
+from app.readiness import Readiness
 
-__all__ = ["ChecklistItem", "ExportResult", "checklist", "export_pdf"]
+__all__ = ["ExportResult", "export_pdf"]
 
 
 @dataclass
 class ExportResult:
     path: Path
     pages: int
-    unmet: list[str] = field(default_factory=list)  # readiness items not met, one sentence each
+    readiness: Readiness
+    draft: bool = False
+
+    @property
+    def unmet(self) -> list[str]:
+        """The items not met, one line each, with the layout's name where there are several."""
+        many = len(self.readiness.layout_names) > 1
+        return [(f"{self.readiness.layout_names[i.target.layout_id]} — " if many and i.target.layout_id else "")
+                + f"{i.requirement}: {i.detail}" for i in self.readiness.open_items]
 
 
 def export_pdf(project: Project, out_path: str | os.PathLike[str], layout_keys: list[str] | None = None,
-               paper: Literal["letter", "a4"] = "letter") -> ExportResult:
-    """Write the evidence PDF for the chosen layouts (ids or names; None: all of them).
+               paper: Literal["letter", "a4"] = "letter", draft: bool = False) -> ExportResult:
+    """Write the evidence PDF for the chosen layouts (ids or names; None: all of them): the
+    submission, or with draft the draft with its readiness checklist.
 
     Never refuses a project that validates: items not yet met are printed as not met and
     returned in `unmet`. Unknown layout keys or paper raise ValueError with one line; the file
@@ -39,8 +49,8 @@ def export_pdf(project: Project, out_path: str | os.PathLike[str], layout_keys: 
         raise IsADirectoryError(21, "is a folder; give the PDF's file name", str(out))
     if not out.parent.is_dir():
         raise FileNotFoundError(2, f"the folder {out.parent} does not exist", str(out))
-    pages, unmet = write_pdf(project, layouts, out, paper)
-    return ExportResult(path=out, pages=pages, unmet=unmet)
+    pages, verdict = write_pdf(project, layouts, out, paper, draft)
+    return ExportResult(path=out, pages=pages, readiness=verdict, draft=draft)
 
 
 def _choose(project: Project, keys: list[str] | None) -> list[Layout]:

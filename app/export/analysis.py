@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.geometry import analyze
 from app.model import Finding, Layout, Severity
 
 #: geometry finding codes that mean "someone cannot get there" (app.geometry.analysis)
@@ -31,10 +30,6 @@ class LayoutAnalysis:
 
     def route_problems(self) -> list[Finding]:
         return [f for f in self.errors() if f.code in ROUTE_CODES]
-
-
-def analyze_layout(layout: Layout) -> LayoutAnalysis:
-    return as_layout_analysis(analyze(layout))
 
 
 def as_layout_analysis(result: Any) -> LayoutAnalysis:

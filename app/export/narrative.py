@@ -10,8 +10,9 @@ from reportlab.platypus import Flowable, Paragraph, Table
 from app.export.analysis import LayoutAnalysis
 from app.export.styles import HEAD_FILL, RULE, UNMET, Styles, table_style
 from app.export.text import counted, escape, join_words, plural
-from app.export.zones import markers, ordered_zones, pieces_by_zone, seats
+from app.export.zones import markers, ordered_zones
 from app.model import ZONE_KINDS, Layout, Project
+from app.stations import pieces_by_zone, rotation_sense, seats
 from app.units import DisplayUnits, format_length
 
 _NOT_WRITTEN = f'<font color="{UNMET.hexval().replace("0x", "#")}">Not written yet.</font>'
@@ -90,7 +91,7 @@ def transitions_section(project: Project, layout: Layout, analysis: LayoutAnalys
     if rotation:
         out.extend(_rotation(layout, analysis, marks, st, units))
     else:
-        out.append(Paragraph("No rotation order is set for this layout: students choose their space.", st.body))
+        out.append(Paragraph("This layout has no rotation order.", st.body))
 
     out.append(Paragraph("Signals", st.h2))
     if plan.signals:
@@ -179,21 +180,10 @@ def _rotation(layout: Layout, analysis: LayoutAnalysis, marks: dict[str, str], s
     return out
 
 
-def rotation_sense(layout: Layout) -> str | None:
-    """Which way the rotation order turns on the plan, from its stations' centres."""
-    pts = [z.centroid() for z in layout.rotation_zones()]
-    if len(pts) < 3:
-        return None
-    area = sum(pts[i][0] * pts[(i + 1) % len(pts)][1] - pts[(i + 1) % len(pts)][0] * pts[i][1]
-               for i in range(len(pts)))
-    if abs(area) < 1e-6:
-        return None
-    return "clockwise" if area > 0 else "counterclockwise"  # y points down on the plan
-
-
-def between_layouts(project: Project, layout: Layout, st: Styles, limit: int = 3) -> list[Flowable]:
-    """What moves when the room changes to another of this project's layouts."""
-    others = [other for other in project.layouts if other.id != layout.id]
+def between_layouts(layouts: list[Layout], layout: Layout, st: Styles, limit: int = 3) -> list[Flowable]:
+    """What moves when the room changes to another of the layouts in this PDF (never to one it
+    leaves out)."""
+    others = [other for other in layouts if other.id != layout.id]
     if not others:
         return []
     out: list[Flowable] = [Paragraph("Changing to the other layouts", st.h2)]

@@ -1,5 +1,7 @@
-"""The evidence PDF: title block, then for each layout its map, station table, transitions
-and the reviewer's checklist; a footer with page X of Y on every page."""
+"""The evidence PDF: title block, then for each layout its map, station table and transitions;
+then, in the submission, "How this plan meets the review criteria" (the met items of the
+readiness verdict, in the third person), or, in the draft, the readiness checklist once for the
+project. DRAFT on every page while anything is not met; page X of Y in every footer."""
 
 from __future__ import annotations
 
@@ -14,45 +16,43 @@ from reportlab.platypus import (
     Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
 )
 
-from app.export.analysis import LayoutAnalysis, analyze_layout
-from app.export.checklist import ChecklistItem, checklist
+from app.export.analysis import LayoutAnalysis, as_layout_analysis
 from app.export.fonts import BOLD, REGULAR, register_fonts
 from app.export.legend import legend
 from app.export.mapblock import MapBlock
-from app.export.narrative import (
-    between_layouts, layout_description, rotation_sense, station_table, transitions_section,
-)
+from app.export.narrative import between_layouts, layout_description, station_table, transitions_section
 from app.export.styles import (
-    HEAD_FILL, MARGIN, MET, MICROCREDENTIAL, MUTED, PAPERS, RULE, UNMET, WARN_EDGE, WARN_FILL, Styles, styles,
-    table_style,
+    HEAD_FILL, MARGIN, MET, MICROCREDENTIAL, MUTED, PAPERS, RULE, UNMET, Styles, styles, table_style,
 )
-from app.export.text import escape, plural
+from app.export.text import escape
+from app.geometry import analyze
 from app.model import Layout, Project
+from app.readiness import CHOICE, COLLABORATION, TRANSITIONS, Item, Readiness, Status, readiness
 
-_MAX_LISTED_PROBLEMS = 12
+_MARK = {Status.MET: ("✔ Met", MET), Status.NOT_YET: ("✘ Not yet", UNMET), Status.CONTRADICTED: ("✘ Contradicted", UNMET)}
 
 
-def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str) -> tuple[int, list[str]]:
+def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str, draft: bool) -> tuple[int, Readiness]:
     """Build the PDF into a temporary file beside `out`, then move it into place atomically."""
     register_fonts()
     st = styles()
     page_w, page_h = PAPERS[paper]
     frame_w, frame_h = page_w - 2 * MARGIN, page_h - 2 * MARGIN
     story: list[Flowable] = []
-    unmet: list[str] = []
-    all_items: list[tuple[Layout, list[ChecklistItem]]] = []
-    analyses = {layout.id: analyze_layout(layout) for layout in layouts}
-    for layout in layouts:
-        items = checklist(project, layout, analyses[layout.id])
-        all_items.append((layout, items))
-        unmet.extend(f"{layout.name} — {i.requirement}: {i.why}" for i in items if not i.met)
+    found = {layout.id: analyze(layout) for layout in layouts}
+    verdict = readiness(project, layouts, found)
+    analyses = {key: as_layout_analysis(a) for key, a in found.items()}
 
-    story.extend(_title_block(project, layouts, all_items, list(analyses.values()), st, frame_w))
-    for n, (layout, items) in enumerate(all_items, 1):
+    story.extend(_title_block(project, layouts, verdict, draft, st, frame_w))
+    for n, layout in enumerate(layouts, 1):
         if n > 1:
             story.append(PageBreak())
-        story.extend(_layout_section(project, layout, analyses[layout.id], items, n, len(layouts), st,
-                                     frame_w, frame_h))
+        story.extend(_layout_section(project, layouts, layout, analyses[layout.id], n, st, frame_w, frame_h))
+    story.append(PageBreak())
+    if draft:
+        story.extend(_checklist(verdict, st, frame_w))
+    else:
+        story.extend(_criteria(verdict, st))
 
     title = project.title or "Classroom layout plan"
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
@@ -62,16 +62,16 @@ def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str) ->
                                 topMargin=MARGIN, bottomMargin=MARGIN, title=title, author=project.teacher,
                                 subject=MICROCREDENTIAL, creator="Classroom Layout Designer",
                                 initialFontName=REGULAR)
-        canvasmaker = _numbered_canvas(title)
+        canvasmaker = _numbered_canvas(title, not verdict.ready)
         doc.build(story, onFirstPage=_no_header, onLaterPages=_header(title), canvasmaker=canvasmaker)
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return canvasmaker.pages, unmet
+    return canvasmaker.pages, verdict
 
 
-def _title_block(project: Project, layouts: list[Layout], all_items, analyses: list[LayoutAnalysis], st: Styles,
+def _title_block(project: Project, layouts: list[Layout], verdict: Readiness, draft: bool, st: Styles,
                  width: float) -> list[Flowable]:
     today = _dt.date.today()
     facts = [
@@ -85,30 +85,25 @@ def _title_block(project: Project, layouts: list[Layout], all_items, analyses: l
     table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
                                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 2),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
-    missing = sum(1 for _, items in all_items for i in items if not i.met)
-    total = sum(len(items) for _, items in all_items)
-    if missing:
-        status = (f'<font color="{_hex(UNMET)}"><b>{plural(missing, "checklist item")} of {total} not yet met</b>'
-                  "</font>: see the readiness checklist after each layout.")
-    else:
-        status = f'<font color="{_hex(MET)}"><b>All {total} checklist items are met.</b></font>'
-    problems = sum(len(_plan_problems(a)) for a in analyses)
-    if problems:
-        status += (f' <font color="{_hex(WARN_EDGE)}"><b>{plural(problems, "problem")} in the plan</b></font> '
-                   "(overlaps, blocked ways) are listed under the checklist.")
-    return [
+    out: list[Flowable] = [
         Paragraph(escape(project.title or "Classroom layout plan"), st.title),
         Paragraph(escape(MICROCREDENTIAL), st.subtitle),
         table,
         Spacer(1, 5),
-        Paragraph(status, st.body),
-        Spacer(1, 4),
     ]
+    if draft or not verdict.ready:
+        color = MET if verdict.ready else UNMET
+        out.append(Paragraph(f'<font color="{_hex(color)}"><b>{escape(verdict.verdict())}</b></font> '
+                             + ("The readiness checklist is on the last pages." if draft else
+                                "Export the draft with its checklist to see what is left."), st.body))
+        out.append(Spacer(1, 4))
+    return out
 
 
-def _layout_section(project: Project, layout: Layout, analysis: LayoutAnalysis, items: list[ChecklistItem],
-                    n: int, count: int, st: Styles, width: float, frame_h: float) -> list[Flowable]:
+def _layout_section(project: Project, layouts: list[Layout], layout: Layout, analysis: LayoutAnalysis, n: int,
+                    st: Styles, width: float, frame_h: float) -> list[Flowable]:
     units = project.display_units
+    count = len(layouts)
     heading = f"Layout {n} of {count}: {layout.name}" if count > 1 else f"Layout: {layout.name}"
     legs = _map_legs(layout, analysis)
     out: list[Flowable] = [Paragraph(escape(heading), st.h1)]
@@ -118,12 +113,7 @@ def _layout_section(project: Project, layout: Layout, analysis: LayoutAnalysis, 
     out.extend(station_table(layout, st, width))
     out.append(Paragraph("How transitions are facilitated", st.h1))
     out.extend(transitions_section(project, layout, analysis, st, units))
-    out.extend(between_layouts(project, layout, st))
-    out.append(Paragraph("Readiness checklist", st.h1))
-    out.append(_checklist_table(items, st, width))
-    box = _warning_box(layout, analysis, st, width)
-    if box is not None:
-        out.extend([Spacer(1, 8), box])
+    out.extend(between_layouts(layouts, layout, st))
     return out
 
 
@@ -139,48 +129,56 @@ def _map_legs(layout: Layout, analysis: LayoutAnalysis) -> list:
     return legs
 
 
-def _checklist_table(items: list[ChecklistItem], st: Styles, width: float) -> Table:
-    rows = [[Paragraph("Status", st.cell_head), Paragraph("Requirement", st.cell_head), Paragraph("Why", st.cell_head)]]
-    for item in items:
-        mark = (f'<font color="{_hex(MET)}"><b>✔ Met</b></font>' if item.met
-                else f'<font color="{_hex(UNMET)}"><b>✘ Not met</b></font>')
+def _checklist(verdict: Readiness, st: Styles, width: float) -> list[Flowable]:
+    """The draft's readiness checklist, once for the project, each item under its layout."""
+    out: list[Flowable] = [Paragraph("Readiness checklist", st.h1),
+                           Paragraph(escape(verdict.verdict()), st.body)]
+    head = [Paragraph(h, st.cell_head) for h in ("Status", "Requirement", "What shows it, or what to do")]
+    rows, shown = [head], None
+    spans = []
+    for item in verdict.items:
+        layout = item.target.layout_id
+        if layout != shown and layout is not None:
+            spans.append(len(rows))
+            rows.append([Paragraph(f"<b>{escape(verdict.layout_names.get(layout, layout))}</b>", st.cell), "", ""])
+        shown = layout
+        label, color = _MARK[item.status]
         what = f"<b>{escape(item.requirement)}</b>"
-        if item.criterion:
-            what += f'<br/><font color="{_hex(MUTED)}">{escape(item.criterion)}</font>'
-        else:
-            what += f'<br/><font color="{_hex(MUTED)}">Evidence requirement</font>'
-        rows.append([Paragraph(mark, st.cell), Paragraph(what, st.cell), Paragraph(escape(item.why), st.cell)])
-    table = Table(rows, colWidths=[0.85 * inch, 0.4 * (width - 0.85 * inch), 0.6 * (width - 0.85 * inch)],
-                  repeatRows=1)
+        what += f'<br/><font color="{_hex(MUTED)}">{escape(item.criterion or "Evidence requirement")}</font>'
+        rows.append([Paragraph(f'<font color="{_hex(color)}"><b>{label}</b></font>', st.cell), Paragraph(what, st.cell),
+                     Paragraph(escape(item.detail), st.cell)])
+    table = Table(rows, colWidths=[1.15 * inch, 0.4 * (width - 1.15 * inch), 0.6 * (width - 1.15 * inch)],
+                  repeatRows=1, splitInRow=1)
     table.setStyle(table_style([("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return table
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]
+                               + [("SPAN", (0, r), (-1, r)) for r in spans]
+                               + [("BACKGROUND", (0, r), (-1, r), HEAD_FILL) for r in spans]))
+    out.append(table)
+    return out
 
 
-def _warning_box(layout: Layout, analysis: LayoutAnalysis, st: Styles, width: float) -> Table | None:
-    notes: list[str] = []
-    errors = _plan_problems(analysis)
-    notes.extend(f.message for f in errors[:_MAX_LISTED_PROBLEMS])
-    if len(errors) > _MAX_LISTED_PROBLEMS:
-        notes.append(f"... and {len(errors) - _MAX_LISTED_PROBLEMS} more.")
-    runs = rotation_sense(layout)
-    declared = layout.transitions.direction
-    if runs and declared in ("clockwise", "counterclockwise") and runs != declared:
-        notes.append(f"The rotation is set to go {declared}, but its stations in order run {runs} on the map.")
-    if not notes:
-        return None
-    cell: list[Flowable] = [Paragraph("<b>Still open in the plan</b> (fix these before submitting):", st.body)]
-    cell.extend(Paragraph(escape(n), st.bullet, bulletText="•") for n in notes)
-    box = Table([[cell]], colWidths=[width])
-    box.setStyle(table_style([("BACKGROUND", (0, 0), (-1, -1), WARN_FILL), ("BOX", (0, 0), (-1, -1), 1, WARN_EDGE),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                             ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    return box
+def _criteria(verdict: Readiness, st: Styles) -> list[Flowable]:
+    """The submission's closing section: for each review criterion, what in this plan meets it,
+    quoting the teacher and citing the plan (only items that are met)."""
+    out: list[Flowable] = [Paragraph("How this plan meets the review criteria", st.h1)]
+    many = len(verdict.layout_names) > 1
+    for criterion in (CHOICE, COLLABORATION, TRANSITIONS):
+        met = [i for i in verdict.items if i.criterion == criterion and i.met]
+        out.append(Paragraph(escape(criterion), st.h2))
+        for item in met:
+            where = f"{verdict.layout_names.get(item.target.layout_id, '')}: " if many else ""
+            out.append(Paragraph(escape(f"{where}{_third_person(item)}"), st.bullet, bulletText="•"))
+    evidence = [i for i in verdict.items if i.criterion is None and i.met and "/" in i.key
+                and i.key.split("/", 1)[1] in ("map", "stations", "transitions")]
+    out.append(Paragraph("The evidence asked for", st.h2))
+    for item in evidence:
+        where = f"{verdict.layout_names.get(item.target.layout_id, '')}: " if many else ""
+        out.append(Paragraph(escape(f"{where}{item.requirement}. {item.detail}"), st.bullet, bulletText="•"))
+    return out
 
 
-def _plan_problems(analysis: LayoutAnalysis) -> list:
-    """Geometry errors still open (the evidence items are in the checklist already)."""
-    return [f for f in analysis.errors() if not f.code.startswith("evidence-")]
+def _third_person(item: Item) -> str:
+    return f"{item.requirement}: {item.detail}"
 
 
 def _hex(color) -> str:
@@ -205,8 +203,9 @@ def _fit(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
-def _numbered_canvas(title: str):
-    """A canvas that holds its pages until the end so each footer can say 'page X of Y'."""
+def _numbered_canvas(title: str, draft_mark: bool):
+    """A canvas that holds its pages until the end so each footer can say 'page X of Y'; DRAFT
+    across every page while the evidence is not ready."""
 
     class NumberedCanvas(rl_canvas.Canvas):
         pages = 0
@@ -226,8 +225,18 @@ def _numbered_canvas(title: str):
             for state in self._held:
                 self.__dict__.update(state)
                 self._footer(total)
+                if draft_mark:
+                    self._draft()
                 super().showPage()
             super().save()
+
+        def _draft(self) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            self.setFillColor(UNMET)
+            self.setFont(BOLD, 11)
+            self.drawRightString(width - MARGIN, height - MARGIN + 10, "DRAFT · not ready to submit")
+            self.restoreState()
 
         def _footer(self, total: int) -> None:
             width = self._pagesize[0]

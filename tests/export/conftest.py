@@ -37,13 +37,16 @@ def station_layout(layout_id: str = "rotation", name: str = "Station rotation", 
     zones = [Zone(id=zid, kind=kind, name=zname, station=n, polygon=rect(*box), how_used=use,
                   positive_environment=env, capacity=6)
              for zid, kind, zname, n, box, use, env in STATIONS]
-    zones.append(Zone(id="solo", kind="independent", name="Zoë Ødegård's desks", polygon=rect(170, 140, 200, 160)))
+    zones.append(Zone(id="solo", kind="independent", name="Zoë Ødegård's desks", polygon=rect(170, 140, 200, 160),
+                      how_used="Two students who finish early pick a desk here for their extension task.",
+                      positive_environment="A spot away from the stations lets a student work without interruptions."))
     pieces = [
         Piece(id="kidney", kind="kidney-table", x=85, y=80),
         Piece(id="t1", kind="activity-table", x=275, y=60),
         Piece(id="c1", kind="chair", x=250, y=105),
         Piece(id="c2", kind="chair", x=300, y=105),
         Piece(id="lap1", kind="computer-table", x=275, y=210),
+        *[Piece(id=f"stool{i}", kind="stool", x=235 + 16 * i, y=255) for i in range(6)],
         Piece(id="rug", kind="rug-round", x=85, y=225, width=80, depth=80),
         Piece(id="bag", kind="bean-bag", x=85, y=225),
     ]

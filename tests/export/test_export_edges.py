@@ -34,7 +34,7 @@ def test_texts_at_their_longest_break_across_pages(tmp_path: Path) -> None:
     plan = layout.transitions.model_copy(update={"notes": long, "entrance_routine": long})
     project = Project(title="T" * 120, teacher="x" * 120,
                       layouts=[layout.model_copy(update={"zones": zones, "transitions": plan, "notes": long})])
-    result = export_pdf(project, tmp_path / "e.pdf")
+    result = export_pdf(project, tmp_path / "e.pdf", draft=True)
     assert result.pages > 5
     assert "Readiness checklist" in text_of(result.path)
 
@@ -54,7 +54,10 @@ def test_a_piece_outside_the_room_and_a_tiny_zone_are_still_drawn(tmp_path: Path
 
 def test_a_project_with_many_layouts_compares_with_a_few_and_names_the_rest(tmp_path: Path) -> None:
     layouts = [station_layout(f"l{i}", f"Period {i}") for i in range(6)]
-    result = export_pdf(Project(layouts=layouts), tmp_path / "e.pdf", layout_keys=["Period 0"])
+    result = export_pdf(Project(layouts=layouts), tmp_path / "e.pdf", layout_keys=["Period 0", "Period 1", "Period 2",
+                                                                                 "Period 3", "Period 4", "Period 5"])
     text = text_of(result.path)
     assert "From 'Period 0' to 'Period 1' nothing moves" in text
     assert "The project also has 'Period 4' and 'Period 5'." in text
+    alone = text_of(export_pdf(Project(layouts=layouts), tmp_path / "one.pdf", layout_keys=["Period 0"]).path)
+    assert "Period 1" not in alone  # a one-layout export never refers to a layout it leaves out

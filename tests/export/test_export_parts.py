@@ -8,10 +8,11 @@ from shapely.geometry import LineString, Point, Polygon, box
 
 from app.export.hatching import hatch_lines
 from app.export.labels import LabelPlacer
-from app.export.narrative import compare_layouts, rotation_sense
+from app.export.narrative import compare_layouts
 from app.export.styles import styles
 from app.export.text import counted, escape
-from app.export.zones import markers, pieces_by_zone, seats
+from app.export.zones import markers
+from app.stations import pieces_by_zone, rotation_sense, seats
 from app.model import Piece
 from app.model.kinds import PATTERNS
 
@@ -89,7 +90,7 @@ def test_compare_layouts_by_piece_id() -> None:
     b = station_layout("b", "Other", pieces=b_pieces + [Piece(id="new", kind="easel", x=30, y=150)])
     text = compare_layouts(a, b)
     assert text == ("From 'Station rotation' to 'Other': 1 piece moves (1 x Kidney table); 1 piece is put away "
-                    "(1 x Round rug); 1 piece is brought in (1 x Easel / mobile whiteboard); 5 pieces stay in place.")
+                    "(1 x Round rug); 1 piece is brought in (1 x Easel / mobile whiteboard); 11 pieces stay in place.")
     assert compare_layouts(a, a).endswith("nothing moves: the furniture stays where it is.")
 
 

@@ -49,12 +49,12 @@ def test_the_transition_narrative_is_written_from_the_layout(station_project: Pr
         assert flat(verbatim) in text
 
 
-def test_the_readiness_checklist_lists_every_requirement_and_criterion(station_project: Project,
-                                                                       tmp_path: Path) -> None:
-    text = pdf_text(export_pdf(station_project, tmp_path / "e.pdf").path)
-    assert "Readiness checklist" in text
+def test_the_drafts_checklist_lists_every_requirement_and_criterion_once(two_layout_project: Project,
+                                                                         tmp_path: Path) -> None:
+    text = pdf_text(export_pdf(two_layout_project, tmp_path / "e.pdf", draft=True).path)
+    assert text.count("Readiness checklist") == 1  # once for the project, not per layout
     for phrase in ("A map of the classroom", "At least 4 different sections or stations, labeled",
-                   "Each station says how students use it", "how transitions are facilitated",
+                   "Station 1 'Teacher table': how students use it", "how transitions are facilitated",
                    "Criterion 1: learner choice and flexibility", "Criterion 2: collaboration among learners",
                    "Criterion 3: smooth transitions between activities"):
         assert phrase in text
@@ -116,11 +116,14 @@ def test_unmet_items_are_printed_and_returned(tmp_path: Path) -> None:
     assert isinstance(result, ExportResult)
     assert any("At least 4 different sections or stations" in item for item in result.unmet)
     assert any("how transitions are facilitated" in item for item in result.unmet)
-    assert any("smooth" not in item and "signal" in item for item in result.unmet)
+    assert any("Set the rotation order" in item for item in result.unmet)
+    assert any("The teacher's name" in item for item in result.unmet)
     text = pdf_text(result.path)
-    assert "Not met" in text
-    assert "at least 4 labeled sections or stations; 'Station rotation' has 2" in text
-    assert f"{len(result.unmet)} checklist items of 9 not yet met" in text
+    assert result.readiness.verdict() in text
+    assert "DRAFT · not ready to submit" in text and "Readiness checklist" not in text  # the submission
+    draft = pdf_text(export_pdf(project, tmp_path / "d.pdf", draft=True).path)
+    assert "✘ Not yet" in draft and "Readiness checklist" in draft
+    assert "Draw 2 more sections or stations and name them." in draft
 
 
 def test_a_ready_project_has_nothing_unmet(station_project: Project, tmp_path: Path) -> None:
@@ -129,7 +132,13 @@ def test_a_ready_project_has_nothing_unmet(station_project: Project, tmp_path: P
     project = station_project.model_copy(update={"layouts": [ready]})
     result = export_pdf(project, tmp_path / "e.pdf")
     assert result.unmet == []
-    assert "All 9 checklist items are met." in pdf_text(result.path)
+    text = pdf_text(result.path)
+    assert "DRAFT" not in text and "Ready to submit" not in text  # nothing addressed to the teacher
+    assert "How this plan meets the review criteria" in text
+    assert "Criterion 2: collaboration among learners" in text
+    assert "Teams solve one shared problem with role cards." in text  # the evidence, quoted
+    draft = pdf_text(export_pdf(project, tmp_path / "d.pdf", draft=True).path)
+    assert f"Ready to submit: all {len(result.readiness.items)} items are met." in draft and "DRAFT" not in draft
 
 
 def test_an_unknown_layout_key_raises_one_line(two_layout_project: Project, tmp_path: Path) -> None:
@@ -158,7 +167,7 @@ def test_what_moves_between_layouts(two_layout_project: Project, tmp_path: Path)
     text = pdf_text(export_pdf(two_layout_project, tmp_path / "e.pdf").path)
     assert "Changing to the other layouts" in text
     assert ("From 'Station rotation' to 'Discussion circle': 1 piece moves (1 x Activity table); "
-            "1 piece is put away (1 x Bean bag); 1 piece is brought in (1 x Chair); 5 pieces stay in place.") in text
+            "1 piece is put away (1 x Bean bag); 1 piece is brought in (1 x Chair); 11 pieces stay in place.") in text
     assert "José Peña and a helper slide the team tables to the wall" in text  # the teacher's own words
     assert "Bell: circle up" in text
 
@@ -190,7 +199,7 @@ def test_a_bug_in_the_route_search_is_not_hidden_in_the_pdf(station_project: Pro
     def crash(layout: object) -> None:
         raise RuntimeError("router bug")
 
-    monkeypatch.setattr("app.export.analysis.analyze", crash)
+    monkeypatch.setattr("app.export.pdf.analyze", crash)
     with pytest.raises(RuntimeError, match="router bug"):
         export_pdf(station_project, tmp_path / "e.pdf")
     assert not (tmp_path / "e.pdf").exists()
