@@ -123,7 +123,7 @@ def test_unmet_items_are_printed_and_returned(tmp_path: Path) -> None:
     assert "DRAFT · not ready to submit" in text and "Readiness checklist" not in text  # the submission
     draft = pdf_text(export_pdf(project, tmp_path / "d.pdf", draft=True).path)
     assert "✘ Not yet" in draft and "Readiness checklist" in draft
-    assert "Draw 2 more sections or stations and name them." in draft
+    assert "Draw 2 more sections" in draft
 
 
 def test_a_ready_project_has_nothing_unmet(station_project: Project, tmp_path: Path) -> None:
