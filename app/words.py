@@ -73,6 +73,16 @@ def problem(text: str) -> Problem | None:
     return None
 
 
+def with_kind(zone, kind) -> dict[str, object]:
+    """The fields a zone changes to when its kind changes: a text still a kind's example is
+    emptied (the new kind's example is offered as a prompt); text the teacher wrote stays."""
+    out: dict[str, object] = {"kind": kind}
+    for name in ("how_used", "positive_environment"):
+        if is_example(getattr(zone, name)):
+            out[name] = ""
+    return out
+
+
 def own_words(text: str) -> bool:
     return problem(text) is None
 

@@ -293,10 +293,9 @@ class PlanScene(QGraphicsScene):
         if station is None:
             used = {z.station for z in layout.zones if z.station is not None}
             station = next(n for n in range(1, 100) if n not in used) if len(used) < 99 else None
-        defaults = ZONE_KINDS[kind]
         try:
-            zone = Zone(id=self.document.new_id("zone"), kind=kind, polygon=[tuple(p) for p in polygon], station=station,
-                        how_used=defaults.default_use, positive_environment=defaults.default_environment)
+            # the texts start empty: the kind's example is a prompt in the Details panel, not words that count
+            zone = Zone(id=self.document.new_id("zone"), kind=kind, polygon=[tuple(p) for p in polygon], station=station)
         except ValueError as problem:
             self.error.emit(f"zone: {str(problem).splitlines()[-1].strip()}")
             return None

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import ZONE_KINDS, ZoneKind, catalog
+from app.words import with_kind
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError
 from app.ui.opening_form import OpeningForm
@@ -117,7 +118,8 @@ class Inspector(QStackedWidget):
         form.addRow(QLabel("How it supports a positive environment"))
         form.addRow(self.z_env)
         self.z_name.editingFinished.connect(lambda: self._zone_edit(name=self.z_name.text()))
-        self.z_kind.activated.connect(lambda _i: self._zone_edit(kind=ZoneKind(self.z_kind.currentData())))
+        self.z_kind.activated.connect(lambda _i: self._zone_edit(
+            **with_kind(self.doc.zone(self.zone_id), ZoneKind(self.z_kind.currentData()))) if self.zone_id else None)
         self.z_station.editingFinished.connect(lambda: self._zone_edit(station=self.z_station.value() or None))
         self.z_capacity.editingFinished.connect(
             lambda: self._zone_edit(capacity=None if self.z_capacity.value() < 0 else self.z_capacity.value()))
@@ -187,6 +189,9 @@ class Inspector(QStackedWidget):
                     self.z_used.setPlainText(z.how_used)
                 if self.z_env.toPlainText() != z.positive_environment:
                     self.z_env.setPlainText(z.positive_environment)
+                example = ZONE_KINDS[z.kind]
+                self.z_used.setPlaceholderText(f"In your own words, for example: {example.default_use}")
+                self.z_env.setPlaceholderText(f"In your own words, for example: {example.default_environment}")
                 self.setCurrentIndex(2)
             elif self.opening_form.opening_id:
                 self.opening_form.load()
@@ -195,6 +200,12 @@ class Inspector(QStackedWidget):
                 self.setCurrentIndex(0)
         finally:
             self._loading = False
+
+    def focus_field(self, name: str) -> None:
+        """Put the cursor in a zone's field (a readiness item was clicked)."""
+        box = {"name": self.z_name, "how_used": self.z_used, "positive_environment": self.z_env}.get(name)
+        if box is not None and self.zone_id:
+            box.setFocus()
 
     # --- committing ------------------------------------------------------------------------
     def _piece_edit(self, **fields) -> None:

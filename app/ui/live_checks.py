@@ -10,8 +10,9 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.checks import run_checks
-from app.geometry import CheckSession, analyze, check_light
+from app.geometry import Analysis, CheckSession, analyze, check_light
 from app.model import Finding, Layout, Project
+from app.readiness import readiness
 
 
 def with_moved(layout: Layout, positions: dict[str, tuple[float, float]]) -> Layout:
@@ -44,6 +45,7 @@ class LiveChecks(QObject):
     checked = Signal()  # a full check (and the overlay, when wanted) was delivered
     checking = Signal(bool)  # a full check is under way in the worker
     analysis_ready = Signal(object, list)  # walkable geometry, routes
+    readiness_changed = Signal(object)  # app.readiness.Readiness of the whole project
     problem = Signal(str)  # a check that failed: one line for the status bar
     _finished = Signal(int, object)  # from the worker thread: (generation, result or error text)
 
@@ -58,6 +60,9 @@ class LiveChecks(QObject):
         self._worker: threading.Thread | None = None
         self._drag_session = CheckSession()  # the GUI thread's
         self._worker_session = CheckSession()  # the worker's: one run at a time
+        #: the worker's: the other layouts' analyses, each with the layout it is of (an equal
+        #: layout has the same analysis), for the project's verdict
+        self._others: dict[str, tuple[Layout, Analysis]] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -101,12 +106,21 @@ class LiveChecks(QObject):
             self.findings = findings
             self.findings_changed.emit(findings)
 
-    def _compute(self, project: Project, layout: Layout) -> tuple[list[Finding], object, float]:
-        """In the worker: the findings, and the walkable floor and routes when the overlay is on."""
+    def _compute(self, project: Project, layout: Layout) -> tuple[list[Finding], object, float, object]:
+        """In the worker: the findings, the walkable floor and routes when the overlay is on, and
+        the project's verdict (the other layouts' analyses reused while they do not change)."""
         start = time.perf_counter()
         analysis = analyze(layout, self._worker_session)
         findings = run_checks(project, layout, analysis.findings)
-        return findings, analysis if self.want_analysis else None, (time.perf_counter() - start) * 1000
+        others = {}
+        for other in project.layouts:
+            if other.id == layout.id:
+                continue
+            kept = self._others.get(other.id)
+            others[other.id] = kept if kept is not None and kept[0] == other else (other, analyze(other))
+        self._others = others
+        verdict = readiness(project, None, {layout.id: analysis, **{k: a for k, (_, a) in others.items()}})
+        return findings, analysis if self.want_analysis else None, (time.perf_counter() - start) * 1000, verdict
 
     def check_now(self) -> None:
         """A full check in the worker without waiting for the edit pause (the walkable overlay
@@ -157,8 +171,9 @@ class LiveChecks(QObject):
         if isinstance(outcome, str):
             self.problem.emit(outcome)
             return
-        findings, analysis, ms = outcome
+        findings, analysis, ms, verdict = outcome
         self.last_ms = ms
+        self.readiness_changed.emit(verdict)
         if analysis is not None:
             self.analysis_ready.emit(analysis.walkable, list(analysis.routes))
         self.findings = findings

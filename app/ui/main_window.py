@@ -17,6 +17,7 @@ from app.ui.clipboard import release_clipboard
 from app.ui.document import Document, blank_project
 from app.ui.files import FileActions
 from app.ui.findings_panel import FindingsPanel
+from app.ui.ready_panel import ReadyPanel
 from app.ui.inspector import Inspector
 from app.ui.layouts_panel import LayoutsPanel
 from app.ui.live_checks import LiveChecks
@@ -39,6 +40,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.palette = Palette(self.prefs.units)
         self.inspector = Inspector(self.doc)
         self.findings = FindingsPanel()
+        self.ready = ReadyPanel()
         self.layouts = LayoutsPanel(self.doc)
         self.transitions = TransitionsPanel(self.doc)
         self.live = LiveChecks(parent=self)
@@ -49,6 +51,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
             ("inspector", "Details", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),
             ("transitions", "Transitions", self.transitions, Qt.DockWidgetArea.RightDockWidgetArea),
             ("findings", "Checks", self.findings, Qt.DockWidgetArea.RightDockWidgetArea),
+            ("ready", "Ready to submit?", self.ready, Qt.DockWidgetArea.RightDockWidgetArea),
         ):
             dock = QDockWidget(title, self)
             dock.setObjectName(f"dock-{key}")
@@ -59,10 +62,13 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         # Transitions with the Details, so every panel keeps its full height
         self.tabifyDockWidget(self.docks["palette"], self.docks["layouts"])
         self.tabifyDockWidget(self.docks["inspector"], self.docks["transitions"])
+        # the verdict stays in sight: it cannot be closed, only moved
+        self.docks["ready"].setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.docks["palette"].raise_()
         self.docks["inspector"].raise_()
         self.resizeDocks([self.docks["palette"], self.docks["inspector"]], [270, 320], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["inspector"], self.docks["findings"]], [420, 220], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"], self.docks["findings"], self.docks["ready"]], [360, 170, 190],
+                         Qt.Orientation.Vertical)
         self.coords = QLabel()
         self.statusBar().addPermanentWidget(self.coords)
         self._connect()
@@ -90,6 +96,9 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.live.analysis_ready.connect(scene.walkable_overlay.set_analysis)
         self.live.problem.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.findings.finding_activated.connect(self.show_finding)
+        self.live.readiness_changed.connect(self.ready.set_readiness)
+        self.live.checking.connect(self.ready.set_checking)
+        self.ready.item_activated.connect(self.show_ready_item)
         self.palette.activated_entry.connect(self.arm_tool)
         doc.undo_stack.cleanChanged.connect(self._update_title)
         doc.path_changed.connect(self._update_title)
@@ -222,6 +231,24 @@ class MainWindow(FileActions, EditActions, QMainWindow):
     def _findings_changed(self, findings) -> None:
         self.findings.set_findings(findings)
         self.scene.set_findings(findings)
+
+    def show_ready_item(self, item) -> None:
+        """Go to where a readiness item is fixed: its layout, its station on the plan, its field."""
+        target = item.target
+        if target.layout_id is not None and target.layout_id != self.doc.layout.id:
+            self.doc.set_current_layout(target.layout_id)
+        self.statusBar().showMessage(item.detail, 10000)
+        if target.field in ("teacher", "school", "class_size"):
+            self.project_details()
+            return
+        if target.field in ("transitions", "rotation", "direction", "signals", "entrance_routine"):
+            self.docks["transitions"].raise_()
+        items = self.scene.select_ids(list(target.ids)) if target.ids else []
+        if items:
+            self.view.centre_on_items(items, None)
+            if target.field in ("how_used", "positive_environment", "name"):
+                self.docks["inspector"].raise_()
+                self.inspector.focus_field(target.field)
 
     def show_finding(self, finding) -> None:
         items = self.scene.select_ids(finding.ids) if finding.ids else []

@@ -49,6 +49,10 @@ class Gui:
     def codes(self) -> set[str]:
         return {f.code for f in self.w.findings.findings}
 
+    def todo(self) -> set[str]:
+        """What the Ready to submit? panel lists as still to do, by item key without its layout."""
+        return {item.key.split("/", 1)[-1] for item in self.w.ready.open_items()}
+
     def checked(self) -> list:
         """A full check of the current plan from the worker, as the Checks panel gets it."""
         with self.qtbot.waitSignal(self.w.live.checked, timeout=10_000):

@@ -50,7 +50,7 @@ def test_build_sample_a_from_a_blank_room(gui, tmp_path):
     w.ask_new_room = lambda: (360.0, 384.0)
     w.new_file()
     assert doc.layout.room.bounds() == (0, 0, 360, 384)
-    gui.wait_for(lambda: {"evidence-too-few-stations", "evidence-no-transitions"} <= gui.codes())
+    gui.wait_for(lambda: {"stations", "transitions", "teacher", "school"} <= gui.todo())
 
     # --- the door on the back wall, windows, whiteboard and goal board -------------------------
     gui.click(312, 384)  # the blank room's door: not where this room's door is
@@ -110,8 +110,8 @@ def test_build_sample_a_from_a_blank_room(gui, tmp_path):
         zone = doc.layout.zones[-1]
         assert zone.kind.value == kind and zone.polygon[0] == a and zone.polygon[2] == b and zone.station == i + 1
         if i == 0:  # an unnamed zone is not a labeled station yet
-            gui.wait_for(lambda: any(f.code == "evidence-too-few-stations" and "need a name" in f.message
-                                     for f in w.findings.findings))
+            gui.wait_for(lambda: "labels" in gui.todo()
+                         and any("Name Station 1 (unnamed" in i.detail for i in w.ready.open_items()))
         type_into(gui, w.inspector.z_name, name)
         if use:
             w.inspector.z_used.setFocus()
@@ -120,7 +120,7 @@ def test_build_sample_a_from_a_blank_room(gui, tmp_path):
             w.view.setFocus()  # focus leaving the box commits it
             gui.qtbot.waitUntil(lambda: doc.layout.zones[0].how_used == use)
         if i == 3:
-            gui.wait_for(lambda: "evidence-too-few-stations" not in gui.codes())
+            gui.wait_for(lambda: "stations" not in gui.todo())
     # the online corner becomes station 5 by typing it (it was given 5 already: make it 6 then back)
     type_into(gui, w.inspector.z_station, "6")
     assert doc.layout.zones[-1].station == 6
@@ -130,7 +130,7 @@ def test_build_sample_a_from_a_blank_room(gui, tmp_path):
 
     # --- transitions and project details --------------------------------------------------------
     panel = w.transitions
-    assert "evidence-no-transitions" in gui.codes()
+    assert "transitions" in gui.todo()
     panel.usual.click()
     entrance = panel.texts["entrance_routine"]
     entrance.setFocus()
@@ -139,7 +139,7 @@ def test_build_sample_a_from_a_blank_room(gui, tmp_path):
     gui.wait_for(lambda: doc.layout.transitions.entrance_routine.startswith("Students enter"))
     panel.direction.setCurrentIndex(panel.direction.findData("custom"))
     panel.direction.activated.emit(panel.direction.currentIndex())
-    gui.wait_for(lambda: "evidence-no-transitions" not in gui.codes())
+    gui.wait_for(lambda: "transitions" not in gui.todo())
     w.ask_project_details = lambda: {"title": "Ms. Anderson's personalized learning classroom",
                                      "teacher": "Ms. Anderson", "school": "Example Middle School",
                                      "course": "Grade 7 English", "class_size": 28, "display_units": "ft-in"}
