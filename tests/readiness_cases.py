@@ -16,15 +16,15 @@ def project_of(layout=None, **changes) -> Project:
     return Project(**data)
 
 
-def _zone(layout, zone_id: str, **changes):
+def zone_changed(layout, zone_id: str, **changes):
     return layout.model_copy(update={"zones": [z.model_copy(update=changes) if z.id == zone_id else z
                                                for z in layout.zones]})
 
 
 def _kind_changed():
-    layout = _zone(station_layout(), "groups", **{"how_used": ZONE_KINDS[ZoneKind.COLLABORATION].default_use})
+    layout = zone_changed(station_layout(), "groups", **{"how_used": ZONE_KINDS[ZoneKind.COLLABORATION].default_use})
     zone = layout.zone("groups")
-    return _zone(layout, "groups", **with_kind(zone, ZoneKind.MINI_LESSON))
+    return zone_changed(layout, "groups", **with_kind(zone, ZoneKind.MINI_LESSON))
 
 
 def _backwards():
@@ -36,12 +36,12 @@ SAME = "Students work in pairs on the task card of the day and check each other'
 #: name -> (project, the item keys not met, without the layout)
 CASES = {
     "complete": (lambda: project_of(), set()),
-    "tbd": (lambda: project_of(_zone(station_layout(), "guided", how_used="TBD")), {"use/guided"}),
-    "x": (lambda: project_of(_zone(station_layout(), "online", positive_environment="x")), {"environment/online"}),
-    "default": (lambda: project_of(_zone(station_layout(), "groups",
+    "tbd": (lambda: project_of(zone_changed(station_layout(), "guided", how_used="TBD")), {"use/guided"}),
+    "x": (lambda: project_of(zone_changed(station_layout(), "online", positive_environment="x")), {"environment/online"}),
+    "default": (lambda: project_of(zone_changed(station_layout(), "groups",
                                          how_used=ZONE_KINDS[ZoneKind.COLLABORATION].default_use)),
                 {"use/groups", "collaboration"}),  # the only collaborative station, so criterion 2 too
-    "duplicate": (lambda: project_of(_zone(_zone(station_layout(), "groups", how_used=SAME), "online", how_used=SAME)),
+    "duplicate": (lambda: project_of(zone_changed(zone_changed(station_layout(), "groups", how_used=SAME), "online", how_used=SAME)),
                   {"use/online"}),
     "kind changed": (lambda: project_of(_kind_changed()), {"use/groups", "collaboration"}),
     "reversed rotation": (lambda: project_of(_backwards()), {"direction"}),

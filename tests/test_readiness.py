@@ -10,18 +10,11 @@ from app.readiness import CHOICE, COLLABORATION, TRANSITIONS, Status, readiness
 from app.words import word_count
 
 from .export.conftest import station_layout  # noqa: TID252
-
-
-def project_of(layout=None, **changes) -> Project:
-    data = dict(title="Room 12", teacher="Nguyễn Thị Ánh", school="José Peña Elementary", course="Grade 5",
-                class_size=24, layouts=[layout or station_layout()])
-    data.update(changes)
-    return Project(**data)
+from .readiness_cases import project_of, zone_changed  # noqa: TID252
 
 
 def with_zone(layout, zone_id: str, **changes):
-    return layout.model_copy(update={"zones": [z.model_copy(update=changes) if z.id == zone_id else z
-                                               for z in layout.zones]})
+    return zone_changed(layout, zone_id, **changes)
 
 
 def items(project: Project) -> dict[str, object]:
