@@ -21,6 +21,7 @@ from app.export.fonts import BOLD, REGULAR, register_fonts
 from app.export.legend import legend
 from app.export.mapblock import MapBlock
 from app.export.narrative import between_layouts, layout_description, station_table, transitions_section
+from app.export.permissions import give_saved_file_mode
 from app.export.styles import (
     HEAD_FILL, MARGIN, MET, MICROCREDENTIAL, MUTED, PAPERS, RULE, UNMET, Styles, styles, table_style,
 )
@@ -64,6 +65,7 @@ def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str, dr
                                 initialFontName=REGULAR)
         canvasmaker = _numbered_canvas(title, not verdict.ready)
         doc.build(story, onFirstPage=_no_header, onLaterPages=_header(title), canvasmaker=canvasmaker)
+        give_saved_file_mode(tmp)  # mkstemp's 0600 would lock others out of the PDF
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -229,3 +229,15 @@ def test_metric_projects_print_metric_lengths(station_project: Project, tmp_path
     text = pdf_text(export_pdf(project, tmp_path / "e.pdf").path)
     assert "The room measures 9.14 m by 7.62 m" in text
     assert "30'-0\"" not in text
+
+
+def test_the_pdf_gets_the_mode_a_saved_project_gets(station_project: Project, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        path = export_pdf(station_project, tmp_path / "e.pdf").path
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
