@@ -44,7 +44,10 @@ class FileActions:
             "Title, teacher, school, course or grade, class size and units: the evidence PDF's title block"))
         menu.addSeparator()
         self.export_pdf_action = a(menu, "&Export evidence PDF…", self.export_evidence, "Ctrl+E",
-                                   "The map, stations and transitions as the Preparation and Planning evidence")
+                                   "The submission: the map, stations, transitions and how the plan meets the "
+                                   "review criteria")
+        self.export_draft_action = a(menu, "Export &draft with checklist…", lambda: self.export_evidence(draft=True),
+                                     "Ctrl+Shift+E", "The same with the readiness checklist at the end, for you")
         a(menu, "Export map as &PNG…", lambda: self.export_image("png"))
         a(menu, "Export map as S&VG…", lambda: self.export_image("svg"))
         self.print_action = a(menu, "&Print…", self.print_plan, QKeySequence.StandardKey.Print,
@@ -213,26 +216,32 @@ class FileActions:
             save_preferences(prefs)
 
     # --- evidence and pictures -------------------------------------------------------------------
-    def export_evidence(self) -> None:
+    def export_evidence(self, draft: bool = False) -> None:
         from app.export import export_pdf  # here, not at start-up: ReportLab loads only to export
 
         start = evidence_pdf_start(self.doc.path, self.doc.project.title, documents_folder())
-        path = self.ask_save_path("Export evidence PDF", "PDF (*.pdf)", ".pdf", str(start))
+        if draft:
+            start = start.with_name(f"{start.stem} draft.pdf")
+        path = self.ask_save_path("Export draft with checklist" if draft else "Export evidence PDF", "PDF (*.pdf)",
+                                  ".pdf", str(start))
         if not path:
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = export_pdf(self.doc.project, path)
+            result = export_pdf(self.doc.project, path, draft=draft)
         except Exception as error:  # noqa: BLE001 - one line, never a traceback
             QGuiApplication.restoreOverrideCursor()
             self.show_error(f"The PDF was not written: {str(error).splitlines()[0] if str(error) else type(error).__name__}")
             return
         QGuiApplication.restoreOverrideCursor()
-        unmet = list(getattr(result, "unmet", []) or [])
-        if unmet:
-            self.show_info("PDF written, but the evidence is not complete yet:\n• " + "\n• ".join(map(str, unmet)))
+        verdict = result.readiness
+        if verdict.ready:
+            self.show_info(f"PDF written: {path}. {verdict.verdict()}")
         else:
-            self.show_info(f"PDF written: {path}. It meets every point of the reviewer's checklist.")
+            listed = result.unmet
+            more = f"\n… and {len(listed) - 8} more in the Ready to submit? panel." if len(listed) > 8 else ""
+            self.show_info(f"PDF written, marked DRAFT on every page: {verdict.verdict()}\n• "
+                           + "\n• ".join(listed[:8]) + more)
 
     def _plan_rect(self) -> QRectF:
         x0, y0, x1, y1 = self.doc.layout.room.bounds()

@@ -51,7 +51,18 @@ def test_evidence_pdf_title_block_uses_the_details_and_lists_what_is_missing(gui
     for value in ("Room 12 <personalized> & more", "Ms. Núñez", "Example Middle School", "Grade 7 English"):
         assert value in text
     kind, message = gui.w.messages[-1]
-    assert kind == "info" and "not complete" in message and "stations" in message  # result.unmet, listed
+    assert kind == "info" and "marked DRAFT on every page: Not ready yet" in message
+    assert "Add your school's name" not in message and "At least 4 different sections" in message  # what is left
+
+
+def test_the_draft_is_its_own_menu_entry_and_holds_the_checklist(gui, tmp_path):
+    out = tmp_path / "draft.pdf"
+    asked = []
+    gui.w.ask_save_path = lambda title, *a, **k: asked.append((title, a[-1] if a else None)) or str(out)
+    gui.w.export_draft_action.trigger()
+    assert asked[0][0] == "Export draft with checklist" and asked[0][1].endswith(" draft.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Readiness checklist" in text and "DRAFT · not ready to submit" in text
 
 
 def test_export_failure_is_one_line(gui, tmp_path):
