@@ -48,7 +48,8 @@ def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str, dr
     for n, layout in enumerate(layouts, 1):
         if n > 1:
             story.append(PageBreak())
-        story.extend(_layout_section(project, layouts, layout, analyses[layout.id], n, st, frame_w, frame_h))
+        shared = sum(other.room == layout.room for other in layouts) > 1  # one room, one scale
+        story.extend(_layout_section(project, layouts, layout, analyses[layout.id], n, st, frame_w, frame_h, shared))
     story.append(PageBreak())
     if draft:
         story.extend(_checklist(verdict, st, frame_w))
@@ -103,14 +104,14 @@ def _title_block(project: Project, layouts: list[Layout], verdict: Readiness, dr
 
 
 def _layout_section(project: Project, layouts: list[Layout], layout: Layout, analysis: LayoutAnalysis, n: int,
-                    st: Styles, width: float, frame_h: float) -> list[Flowable]:
+                    st: Styles, width: float, frame_h: float, shared_room: bool) -> list[Flowable]:
     units = project.display_units
     count = len(layouts)
     heading = f"Layout {n} of {count}: {layout.name}" if count > 1 else f"Layout: {layout.name}"
     legs = _map_legs(layout, analysis)
     out: list[Flowable] = [Paragraph(escape(heading), st.h1)]
     out.extend(layout_description(project, layout, st, units))
-    out.append(MapBlock(layout, legs, units, legend(layout, legs, st, width), frame_h))
+    out.append(MapBlock(layout, legs, units, legend(layout, legs, st, width), frame_h, fixed=shared_room))
     out.append(Paragraph("Stations and sections", st.h2))
     out.extend(station_table(layout, st, width))
     out.append(Paragraph("How transitions are facilitated", st.h1))

@@ -241,3 +241,13 @@ def test_the_pdf_gets_the_mode_a_saved_project_gets(station_project: Project, tm
     finally:
         os.umask(old)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+def test_the_layouts_of_one_room_print_at_one_scale(two_layout_project: Project, tmp_path: Path) -> None:
+    import re
+
+    first, second = two_layout_project.layouts
+    long_notes = first.model_copy(update={"notes": "The teacher circulates along the open centre. " * 30})
+    project = two_layout_project.model_copy(update={"layouts": [long_notes, second]})
+    scales = re.findall(r"scale 1:\d+", pdf_text(export_pdf(project, tmp_path / "e.pdf").path))
+    assert len(scales) == 2 and len(set(scales)) == 1, scales
