@@ -142,7 +142,7 @@ def test_the_real_checks_find_the_broken_rooms_errors(samples_dir, capsys):
     assert severities == sorted(severities, key=["error", "warning", "info"].index)
 
 
-@pytest.mark.parametrize("name", ["personalized-learning", "station-rotation"])
+@pytest.mark.parametrize("name", ["personalized-learning", "station-rotation", "fourth-grade-rotation"])
 def test_the_real_checks_pass_the_good_samples(name, samples_dir, capsys):
     code = main(["check", str(samples_dir / f"{name}.classroom.json")])
     out, err = capsys.readouterr()

@@ -16,7 +16,7 @@ from app.storage import load_project, save_project
 
 from .readiness_cases import CASES  # noqa: TID252
 
-SAMPLES = ["personalized-learning", "station-rotation", "broken-room"]
+SAMPLES = ["personalized-learning", "station-rotation", "fourth-grade-rotation", "broken-room"]
 
 
 def text_of(path: Path) -> str:
