@@ -12,14 +12,13 @@ from reportlab.lib import colors
 from shapely.geometry import Polygon
 from shapely.ops import polylabel
 
-from app.export.fonts import text_width
 from app.export.hatching import hatch_group
 from app.export.labels import LabelPlacer
 from app.export.mapframe import PlanToPage, darker, lighter, polygon, text
 from app.export.mapnotes import draw_dimensions, draw_rotation, draw_scale_bar
 from app.export.mapwalls import draw_features, draw_walls
 from app.export.styles import drawing
-from app.export.text import plain, shorten
+from app.export.text import plain, shorten, text_width
 from app.export.zones import markers, ordered_zones
 from app.model import ZONE_KINDS, Layout
 from app.model.numbering import piece_numbers

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from reportlab.graphics.shapes import Group, Polygon as RLPolygon, PolyLine, String
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from app.export.fonts import BOLD, REGULAR
+from app.export.text import runs
 
 PlanPoint = tuple[float, float]
 
@@ -54,9 +55,17 @@ def polyline(points: list[tuple[float, float]], stroke: Color, width: float = 0.
 
 
 def text(x: float, y: float, value: str, size: float, bold: bool = False, anchor: str = "start",
-         color: Color = colors.black) -> String:
-    return String(x, y, value, fontName=BOLD if bold else REGULAR, fontSize=size, fillColor=color,
-                  textAnchor=anchor)
+         color: Color = colors.black) -> Group:
+    """One line in any script, a String per font it needs, as wide as text.text_width says;
+    `anchor` start, middle or end says what x is."""
+    pieces = runs(value, bold)
+    widths = [stringWidth(run.text, run.font, size) for run in pieces]
+    x -= {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor] * sum(widths)
+    line = Group()
+    for run, width in zip(pieces, widths):
+        line.add(String(x, y, run.text, fontName=run.font, fontSize=size, fillColor=color))
+        x += width
+    return line
 
 
 def arc(cx: float, cy: float, r: float, a0: float, a1: float, steps: int = 16) -> list[tuple[float, float]]:

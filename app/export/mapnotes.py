@@ -8,9 +8,9 @@ import math
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect
 from reportlab.lib import colors
 
-from app.export.fonts import text_width
 from app.export.labels import LabelPlacer
 from app.export.mapframe import PlanToPage, polygon, polyline, rotated, text
+from app.export.text import text_width
 from app.units import DisplayUnits, format_length
 
 ROUTE_INK = colors.HexColor("#1d3f8f")

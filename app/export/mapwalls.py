@@ -9,10 +9,9 @@ import math
 from reportlab.graphics.shapes import Drawing, Group, Line
 from reportlab.lib import colors
 
-from app.export.fonts import text_width
 from app.export.labels import LabelPlacer
 from app.export.mapframe import PlanToPage, arc, polygon, polyline, text
-from app.export.text import plain, shorten
+from app.export.text import plain, shorten, text_width
 from app.model import Room
 
 WALL = 3.2  # points: walls read as walls next to 0.6 pt furniture

@@ -1,27 +1,149 @@
-"""The one door teacher text goes through on its way into a ReportLab Paragraph.
+"""The one door teacher text goes through on its way into the PDF.
 
 `Paragraph` parses its text as markup: "Desk <A>" raises, "R&D" prints wrong, and an
 `<img src=...>` in a teacher's description would make ReportLab fetch a URL. So every string
-that did not come from this package is escaped here, and only here.
+that did not come from this package is escaped here, and only here: `escape` for a Paragraph,
+`runs` (with `text_width` and `draw_text`) for a line drawn on the map or the page itself.
+
+On the way each line is made drawable: Arabic joined into its contextual letter forms
+(arabic_reshaper), right-to-left runs put in the order they are drawn (python-bidi, Unicode
+Bidirectional Algorithm with mirrored brackets), invisible format characters (bidi controls,
+joiners, variation selectors) dropped after they have done their work, and each run of
+characters set in a bundled face that has them (fonts.font_runs).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+from arabic_reshaper import ArabicReshaper
+from bidi.algorithm import get_base_level, get_display
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from app.export.fonts import LATIN, font_runs
 
 # C0 controls other than tab / newline, DEL and C1 controls: the PDF parser has no use for them
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff]")
+_RIGHT_TO_LEFT = frozenset({"R", "AL", "RLE", "RLO"})
+# python-bidi's Python algorithm (the one that mirrors brackets and puts marks after their
+# letter, UAX #9 rules L3 and L4; its Rust one does neither) predates the isolates of Unicode
+# 6.3: so an isolate is laid out on its own and stands in the text around it for one neutral
+# character, which is what an isolate is to its surroundings (UAX #9 BD8, X5a-X6a)
+_ISOLATE_DIRECTION = {"\u2066": "L", "\u2067": "R", "\u2068": None}  # LRI, RLI, FSI (first strong)
+_POP_ISOLATE = "\u2069"
+_STAND_INS = [chr(c) for c in range(0x2400, 0x2440)]  # control pictures: neutral, never mirrored
+# the teacher's harakat (vowel marks) are kept: the reshaper's default drops them
+_RESHAPER = ArabicReshaper(configuration={"delete_harakat": False})
 
-def escape(text: object) -> str:
-    """Any value as Paragraph-safe markup that prints exactly as written; newlines kept as <br/>."""
-    plain = "" if text is None else str(text)
-    plain = plain.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
-    plain = _CONTROL.sub("", plain)
-    return "<br/>".join(line.translate(_XML) for line in plain.split("\n"))
+
+@dataclass(frozen=True)
+class Run:
+    """Characters drawn one after another in one font, already in drawing (visual) order."""
+
+    font: str
+    text: str
+
+
+def escape(text: object, bold: bool = False) -> str:
+    """Any value as Paragraph-safe markup that prints as written; newlines kept as <br/>.
+
+    Characters the body face lacks are wrapped in <font name=...> of a face that has them; pass
+    bold=True for text set in bold (a bold style, or inside <b>), since a <font> tag sets the
+    weight of its own face.
+    """
+    value = "" if text is None else str(text)
+    value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    value = _CONTROL.sub("", value)
+    return "<br/>".join(_markup(line, bold) for line in value.split("\n"))
+
+
+def _markup(line: str, bold: bool) -> str:
+    return "".join(run.text.translate(_XML) if run.font == LATIN.font(bold)
+                   else f'<font name="{run.font}">{run.text.translate(_XML)}</font>'
+                   for run in runs(line, bold))
+
+
+def isolate(text: str) -> str:
+    """Teacher text set inside a sentence of ours, kept whole whatever its direction: a right-to-left
+    name does not carry the words and numbers after it into its run (FSI ... PDI, UAX #9)."""
+    return f"\u2068{text}\u2069"
+
+
+def runs(line: str, bold: bool = False) -> list[Run]:
+    """One line of text as it is drawn, left to right: shaped, reordered, font by font."""
+    return [Run(font, text) for font, text in font_runs(_visual(line), bold)]
+
+
+def text_width(line: str, size: float, bold: bool = False) -> float:
+    """The width `draw_text` and the map's `text` give the line, in points."""
+    return sum(stringWidth(run.text, run.font, size) for run in runs(line, bold))
+
+
+def draw_text(canvas, x: float, y: float, line: str, size: float, bold: bool = False,
+              anchor: str = "start") -> None:
+    """canvas.drawString for any script: `anchor` start, middle or end says what x is."""
+    pieces = runs(line, bold)
+    widths = [stringWidth(run.text, run.font, size) for run in pieces]
+    x -= {"start": 0.0, "middle": 0.5, "end": 1.0}[anchor] * sum(widths)
+    for run, width in zip(pieces, widths):
+        canvas.setFont(run.font, size)
+        canvas.drawString(x, y, run.text)
+        x += width
+
+
+def _visual(line: str) -> str:
+    """A logical line as the characters to draw left to right, with nothing invisible left."""
+    line = unicodedata.normalize("NFC", line)  # decomposed Vietnamese would stack loose accents
+    if _ARABIC.search(line):
+        line = _RESHAPER.reshape(line)
+    return "".join(c for c in _reordered(line, None) if not _invisible(c))
+
+
+def _reordered(line: str, direction: str | None) -> str:
+    """The line in drawing order; direction "L", "R", or None to take its first strong character's."""
+    outside: list[str] = []
+    isolated: dict[str, str] = {}  # stand-in -> the isolate it stands for, laid out
+    depth, start, opener = 0, 0, ""
+    for at, char in enumerate(line):
+        if char in _ISOLATE_DIRECTION:
+            if depth == 0:
+                start, opener = at, char
+            depth += 1
+        elif char == _POP_ISOLATE and depth:
+            depth -= 1
+            if depth == 0:
+                outside.append(_stand_in(line, isolated, _reordered(line[start + 1:at], _ISOLATE_DIRECTION[opener])))
+        elif depth == 0:
+            outside.append(char)
+    if depth:  # an isolate left open runs to the end of the line
+        outside.append(_stand_in(line, isolated, _reordered(line[start + 1:], _ISOLATE_DIRECTION[opener])))
+    text = "".join(outside)
+    if direction is None and not any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in text):
+        return "".join(isolated.get(c, c) for c in text)
+    if direction is None:
+        direction = "R" if get_base_level(text) == 1 else "L"
+    return "".join(isolated.get(c, c) for c in get_display(text, base_dir=direction))
+
+
+def _stand_in(line: str, isolated: dict[str, str], shown: str) -> str:
+    free = [c for c in _STAND_INS if c not in line and c not in isolated]
+    if not free:
+        raise ValueError(f"a line with more than {len(_STAND_INS)} bidi isolates cannot be laid out")
+    isolated[free[0]] = shown
+    return free[0]
+
+
+def _invisible(char: str) -> bool:
+    """Format characters (bidi controls, joiners, soft hyphen) and variation selectors: no glyph."""
+    code = ord(char)
+    return unicodedata.category(char) == "Cf" or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF
 
 
 def plain(text: object) -> str:
