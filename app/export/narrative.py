@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from app.export.analysis import LayoutAnalysis
 from app.export.styles import HEAD_FILL, RULE, UNMET, Styles, table_style
-from app.export.text import counted, escape, join_words, plural
+from app.export.text import counted, escape, isolate, join_words, plural
 from app.export.zones import markers, ordered_zones
 from app.model import ZONE_KINDS, Layout, Project
 from app.stations import pieces_by_zone, rotation_sense, seats
@@ -37,7 +37,7 @@ def station_table(layout: Layout, st: Styles, width: float) -> list[Flowable]:
         kind = escape(ZONE_KINDS[zone.kind].label) + ("" if zone.station is not None else "<br/>(section)")
         rows.append([
             Paragraph(f"<b>{escape(marks[zone.id])}</b>", st.cell),
-            Paragraph(f"<b>{escape(zone.display_name)}</b>", st.cell),
+            Paragraph(f"<b>{escape(zone.display_name, bold=True)}</b>", st.cell),
             Paragraph(kind, st.cell),
             Paragraph(escape(zone.how_used) if zone.how_used.strip() else _NOT_WRITTEN, st.cell),
             Paragraph(escape(zone.positive_environment) if zone.positive_environment.strip() else _NOT_WRITTEN,
@@ -95,7 +95,7 @@ def transitions_section(project: Project, layout: Layout, analysis: LayoutAnalys
 
     out.append(Paragraph("Signals", st.h2))
     if plan.signals:
-        out.extend(Paragraph(f"<b>{escape(s.cue)}</b>: {escape(s.meaning)}", st.bullet, bulletText="•")
+        out.extend(Paragraph(f"<b>{escape(s.cue, bold=True)}</b>: {escape(s.meaning)}", st.bullet, bulletText="•")
                    for s in plan.signals)
     else:
         out.append(Paragraph("No signals are described yet.", st.body))
@@ -111,13 +111,13 @@ def transitions_section(project: Project, layout: Layout, analysis: LayoutAnalys
 
 def _zone_ref(zone, marks: dict[str, str]) -> str:
     prefix = f"Station {marks[zone.id]}" if zone.station is not None else f"Section {marks[zone.id]}"
-    return f"{prefix} ({zone.display_name})"
+    return f"{prefix} ({isolate(zone.display_name)})"
 
 
 def _door_name(layout: Layout, door_id: str) -> str:
     for i, door in enumerate(layout.room.doors):
         if door.id == door_id:
-            return door.label or (f"door {i + 1}" if len(layout.room.doors) > 1 else "the door")
+            return isolate(door.label) if door.label else (f"door {i + 1}" if len(layout.room.doors) > 1 else "the door")
     return door_id
 
 

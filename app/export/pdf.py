@@ -25,7 +25,7 @@ from app.export.permissions import give_saved_file_mode
 from app.export.styles import (
     HEAD_FILL, MARGIN, MET, MICROCREDENTIAL, MUTED, PAPERS, RULE, UNMET, Styles, styles, table_style,
 )
-from app.export.text import escape
+from app.export.text import draw_text, escape
 from app.geometry import analyze
 from app.model import Layout, Project
 from app.readiness import CHOICE, COLLABORATION, TRANSITIONS, Item, Readiness, Status, readiness
@@ -89,7 +89,7 @@ def _title_block(project: Project, layouts: list[Layout], verdict: Readiness, dr
                                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 2),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     out: list[Flowable] = [
-        Paragraph(escape(project.title or "Classroom layout plan"), st.title),
+        Paragraph(escape(project.title or "Classroom layout plan", bold=True), st.title),
         Paragraph(escape(MICROCREDENTIAL), st.subtitle),
         table,
         Spacer(1, 5),
@@ -109,7 +109,7 @@ def _layout_section(project: Project, layouts: list[Layout], layout: Layout, ana
     count = len(layouts)
     heading = f"Layout {n} of {count}: {layout.name}" if count > 1 else f"Layout: {layout.name}"
     legs = _map_legs(layout, analysis)
-    out: list[Flowable] = [Paragraph(escape(heading), st.h1)]
+    out: list[Flowable] = [Paragraph(escape(heading, bold=True), st.h1)]
     out.extend(layout_description(project, layout, st, units))
     out.append(MapBlock(layout, legs, units, legend(layout, legs, st, width), frame_h, fixed=shared_room))
     out.append(Paragraph("Stations and sections", st.h2))
@@ -143,10 +143,11 @@ def _checklist(verdict: Readiness, st: Styles, width: float) -> list[Flowable]:
         layout = item.target.layout_id
         if layout != shown and layout is not None:
             spans.append(len(rows))
-            rows.append([Paragraph(f"<b>{escape(verdict.layout_names.get(layout, layout))}</b>", st.cell), "", ""])
+            rows.append([Paragraph(f"<b>{escape(verdict.layout_names.get(layout, layout), bold=True)}</b>", st.cell),
+                         "", ""])
         shown = layout
         label, color = _MARK[item.status]
-        what = f"<b>{escape(item.requirement)}</b>"
+        what = f"<b>{escape(item.requirement, bold=True)}</b>"
         what += f'<br/><font color="{_hex(MUTED)}">{escape(item.criterion or "Evidence requirement")}</font>'
         rows.append([Paragraph(f'<font color="{_hex(color)}"><b>{label}</b></font>', st.cell), Paragraph(what, st.cell),
                      Paragraph(escape(item.detail), st.cell)])
@@ -197,7 +198,7 @@ def _header(title: str):
         canvas.saveState()
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, doc.pagesize[1] - MARGIN + 12, _fit(title, 110))
+        draw_text(canvas, MARGIN, doc.pagesize[1] - MARGIN + 12, _fit(title, 110), 7.5)
         canvas.restoreState()
     return draw
 
@@ -249,8 +250,8 @@ def _numbered_canvas(title: str, draft_mark: bool):
             self.line(MARGIN, MARGIN - 10, width - MARGIN, MARGIN - 10)
             self.setFont(REGULAR, 7.5)
             self.setFillColor(MUTED)
-            self.drawString(MARGIN, MARGIN - 20, _fit(f"{title} · USBE microcredential 2680, Preparation and Planning",
-                                                       100))
+            draw_text(self, MARGIN, MARGIN - 20,
+                      _fit(f"{title} · USBE microcredential 2680, Preparation and Planning", 100), 7.5)
             self.setFont(BOLD, 7.5)
             self.drawRightString(width - MARGIN, MARGIN - 20, f"Page {self._pageNumber} of {total}")
             self.restoreState()

@@ -86,8 +86,6 @@ def test_every_character_drawn_has_a_glyph_in_its_font(tmp_path: Path, missing_g
     assert missing_glyphs == []
 
 
-@pytest.mark.xfail(strict=True, reason="pdf.py's header and footer draw the title with canvas.drawString "
-                                       "in DejaVu Sans; text.draw_text sets it in every script")
 def test_the_title_in_every_script_has_its_glyphs_in_the_header_and_footer(tmp_path: Path, missing_glyphs) -> None:
     export_pdf(script_project("教室 12 – ركن القراءة – כיתה 😀 Lớp học"), tmp_path / "e.pdf")
     assert missing_glyphs == []
