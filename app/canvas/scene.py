@@ -17,7 +17,7 @@ from app.canvas.overlays import FindingsOverlay, WalkableOverlay
 from app.canvas.room_parts import CornerItem, OpeningItem, RoomParts
 from app.canvas.moving import MoveSession
 from app.canvas.tools import SelectTool, Tool
-from app.model import ZONE_KINDS, Finding, Piece, Zone, ZoneKind, catalog_item
+from app.model import Finding, Piece, Zone, ZoneKind, catalog_item
 from app.model.numbering import piece_numbers
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from pydantic_core import PydanticCustomError
 
 from app.model.catalog import CatalogItem, catalog_item
-from app.model.fields import Angle, Coord, Id, Name, Point, Polygon, Size, Text
+from app.model.fields import Angle, Coord, Id, Name, Polygon, Size, Text
 from app.model.footprint import local_outline, place
 from app.model.kinds import ZoneKind
 from app.units import DisplayUnits

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from app.model import SCHEMA_VERSION, Project, catalog_item
+from app.model import SCHEMA_VERSION, Project
 from app.model.errors import describe
 from app.storage.errors import FileProblem, ProjectFileError
 from app.storage.migrations import file_version, migrate, v1_names
