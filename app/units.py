@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Literal
 
 LengthUnit = Literal["in", "ft", "mm", "cm", "m"]
@@ -39,6 +40,16 @@ def format_length(inches: float, units: DisplayUnits = "ft-in") -> str:
 
 
 def format_area(sq_in: float, units: DisplayUnits = "ft-in") -> str:
-    if units == "metric":
-        return f"{sq_in / SQ_IN_PER_SQ_M:.1f} m²"
-    return f"{sq_in / SQ_IN_PER_SQ_FT:.1f} sq ft"
+    """An area: a tenth where it matters (an overlap of 0.7 sq ft), whole units for a room (952 sq ft)."""
+    value, unit = (sq_in / SQ_IN_PER_SQ_M, "m²") if units == "metric" else (sq_in / SQ_IN_PER_SQ_FT, "sq ft")
+    return f"{value:.0f} {unit}" if value >= (10 if units == "metric" else 100) else f"{value:.1f} {unit}"
+
+
+_FEET_SIZE = re.compile(r"(\d+(?:\.\d+)?) x (\d+(?:\.\d+)?) ft\b")
+
+
+def in_units(name: str, units: DisplayUnits = "ft-in") -> str:
+    """A catalog name with a size in it ('Rug 8 x 10 ft') in the display units ('Rug 2.4 x 3.0 m')."""
+    if units != "metric":
+        return name
+    return _FEET_SIZE.sub(lambda m: f"{float(m[1]) * 0.3048:.1f} x {float(m[2]) * 0.3048:.1f} m", name)

@@ -24,7 +24,7 @@ from app.export.text import plain, shorten, text_width
 from app.export.zones import markers, ordered_zones
 from app.model import ZONE_KINDS, Layout
 from app.model.numbering import piece_names, piece_numbers
-from app.units import DisplayUnits, format_area, format_length
+from app.units import DisplayUnits, format_area, format_length, in_units
 
 # room for the dimension lines (top, left) and the scale bar (bottom), in points
 _TOP, _BOTTOM, _LEFT, _RIGHT = 24.0, 30.0, 26.0, 6.0
@@ -56,8 +56,8 @@ def map_drawing(layout: Layout, legs: list, units: DisplayUnits, width: float, m
     for _ in range(2):  # the key takes height from the map, and a smaller map may need a longer key
         avail_h = max_height - _TOP - _BOTTOM - key_h
         s = min(avail_w / max(x1 - x0, 1.0), avail_h / max(y1 - y0, 1.0))
-        marks = furniture_marks(layout, s)
-        key = _key_lines(layout, marks, width - 2)
+        marks = furniture_marks(layout, s, units)
+        key = _key_lines(layout, marks, width - 2, units)
         if len(key) * KEY_LEAD <= key_h:
             break
         key_h = len(key) * KEY_LEAD
@@ -111,7 +111,7 @@ class Mark:
     angle: float  # degrees counterclockwise on the page, along the piece's long side
 
 
-def furniture_marks(layout: Layout, s: float) -> list[Mark | None]:
+def furniture_marks(layout: Layout, s: float, units: DisplayUnits = "ft-in") -> list[Mark | None]:
     """For each piece at s points per inch: its name where it fits inside it, else its number
     among its kind ('Student desk 14' is the desk marked 14), else a letter; None for a piece
     too small to carry even that (the key still lists it)."""
@@ -119,6 +119,7 @@ def furniture_marks(layout: Layout, s: float) -> list[Mark | None]:
     letters = iter("abcdefghijkmnpqrstuvwxyz")
     out: list[Mark | None] = []
     for piece, name, number in zip(layout.pieces, names, piece_numbers(layout.pieces)):
+        name = in_units(name, units)
         long_w, short_w = sorted((piece.width * s, piece.depth * s), reverse=True)
         along = piece.rotation if piece.width >= piece.depth else piece.rotation + 90
         angle = -along % 180  # plan y points down; never upside down
@@ -133,7 +134,7 @@ def furniture_marks(layout: Layout, s: float) -> list[Mark | None]:
     return out
 
 
-def _key_lines(layout: Layout, marks: list[Mark | None], width: float) -> list[str]:
+def _key_lines(layout: Layout, marks: list[Mark | None], width: float, units: DisplayUnits) -> list[str]:
     """The key of the numbers and letters on the furniture, wrapped to width."""
     numbers: dict[str, list[int]] = {}
     entries: list[str] = []
@@ -141,9 +142,9 @@ def _key_lines(layout: Layout, marks: list[Mark | None], width: float) -> list[s
         if mark is None or mark.named:
             continue
         if mark.text.isdigit():
-            numbers.setdefault(piece.item.name, []).append(int(mark.text))
+            numbers.setdefault(in_units(piece.item.name, units), []).append(int(mark.text))
         else:
-            entries.append(f"{mark.text} {piece.label or piece.item.name}")
+            entries.append(f"{mark.text} {piece.label or in_units(piece.item.name, units)}")
     for name, got in numbers.items():
         got.sort()
         entries.insert(0, f"{name} {got[0]}–{got[-1]}" if got == list(range(got[0], got[-1] + 1)) and len(got) > 1

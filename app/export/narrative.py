@@ -13,14 +13,14 @@ from app.export.text import counted, escape, isolate, join_words, plural
 from app.export.zones import markers, ordered_zones
 from app.model import ZONE_KINDS, Layout, Project
 from app.stations import pieces_by_zone, rotation_sense, seats
-from app.units import DisplayUnits, format_length
+from app.units import DisplayUnits, format_length, in_units
 
 _NOT_WRITTEN = f'<font color="{UNMET.hexval().replace("0x", "#")}">Not written yet.</font>'
 # relative widths of the station table's columns: #, name, kind, use, environment, seats, furniture
 _COLUMNS = (0.045, 0.135, 0.13, 0.22, 0.22, 0.09, 0.16)
 
 
-def station_table(layout: Layout, st: Styles, width: float) -> list[Flowable]:
+def station_table(layout: Layout, st: Styles, width: float, units: DisplayUnits = "ft-in") -> list[Flowable]:
     if not layout.zones:
         return [Paragraph("This layout has no stations or sections yet.", st.body)]
     marks = markers(layout)
@@ -43,7 +43,7 @@ def station_table(layout: Layout, st: Styles, width: float) -> list[Flowable]:
             Paragraph(escape(zone.positive_environment) if zone.positive_environment.strip() else _NOT_WRITTEN,
                       st.cell),
             Paragraph(seat_text or "—", st.cell),
-            Paragraph(escape(counted(p.item.name for p in pieces)) or "—", st.cell),
+            Paragraph(escape(counted(in_units(p.item.name, units) for p in pieces)) or "—", st.cell),
         ])
     # splitInRow: a 5,000-character description is taller than a page and must break inside its row
     table = Table(rows, colWidths=[c * width for c in _COLUMNS], repeatRows=1, splitInRow=1)
@@ -111,7 +111,7 @@ def transitions_section(project: Project, layout: Layout, analysis: LayoutAnalys
 
 def _zone_ref(zone, marks: dict[str, str]) -> str:
     prefix = f"Station {marks[zone.id]}" if zone.station is not None else f"Section {marks[zone.id]}"
-    return f"{prefix} ({isolate(zone.display_name)})"
+    return f"{prefix} '{isolate(zone.display_name)}'"
 
 
 def _door_name(layout: Layout, door_id: str) -> str:
@@ -180,7 +180,8 @@ def _rotation(layout: Layout, analysis: LayoutAnalysis, marks: dict[str, str], s
     return out
 
 
-def between_layouts(layouts: list[Layout], layout: Layout, st: Styles, limit: int = 3) -> list[Flowable]:
+def between_layouts(layouts: list[Layout], layout: Layout, st: Styles, limit: int = 3,
+                    units: DisplayUnits = "ft-in") -> list[Flowable]:
     """What moves when the room changes to another of the layouts in this PDF (never to one it
     leaves out)."""
     others = [other for other in layouts if other.id != layout.id]
@@ -190,14 +191,14 @@ def between_layouts(layouts: list[Layout], layout: Layout, st: Styles, limit: in
     if layout.transitions.rearrangement.strip():
         out.append(Paragraph(escape(layout.transitions.rearrangement), st.body))
     for other in others[:limit]:
-        out.append(Paragraph(escape(compare_layouts(layout, other)), st.body))
+        out.append(Paragraph(escape(compare_layouts(layout, other, units)), st.body))
     if len(others) > limit:
         rest = join_words([f"'{o.name}'" for o in others[limit:]])
         out.append(Paragraph(escape(f"The project also has {rest}."), st.body))
     return out
 
 
-def compare_layouts(a: Layout, b: Layout) -> str:
+def compare_layouts(a: Layout, b: Layout, units: DisplayUnits = "ft-in") -> str:
     """'From A to B: 6 pieces move (...); 2 are only in A (...); ...' by piece id."""
     pb = {p.id: p for p in b.pieces}
     moved, only_a, stay = [], [], 0
@@ -213,13 +214,13 @@ def compare_layouts(a: Layout, b: Layout) -> str:
     parts = []
     if moved:
         parts.append(f"{plural(len(moved), 'piece')} {'moves' if len(moved) == 1 else 'move'} "
-                     f"({counted(p.item.name for p in moved)})")
+                     f"({counted(in_units(p.item.name, units) for p in moved)})")
     if only_a:
         parts.append(f"{plural(len(only_a), 'piece')} {'is' if len(only_a) == 1 else 'are'} put away "
-                     f"({counted(p.item.name for p in only_a)})")
+                     f"({counted(in_units(p.item.name, units) for p in only_a)})")
     if only_b:
         parts.append(f"{plural(len(only_b), 'piece')} {'is' if len(only_b) == 1 else 'are'} brought in "
-                     f"({counted(p.item.name for p in only_b)})")
+                     f"({counted(in_units(p.item.name, units) for p in only_b)})")
     if not parts:
         return f"From '{a.name}' to '{b.name}' nothing moves: the furniture stays where it is."
     tail = f"; {plural(stay, 'piece')} stay{'s' if stay == 1 else ''} in place." if stay else "."

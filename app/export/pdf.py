@@ -113,10 +113,10 @@ def _layout_section(project: Project, layouts: list[Layout], layout: Layout, ana
     out.extend(layout_description(project, layout, st, units))
     out.append(MapBlock(layout, legs, units, legend(layout, legs, st, width), frame_h, fixed=shared_room))
     out.append(Paragraph("Stations and sections", st.h2))
-    out.extend(station_table(layout, st, width))
+    out.extend(station_table(layout, st, width, units))
     out.append(Paragraph("How transitions are facilitated", st.h1))
     out.extend(transitions_section(project, layout, analysis, st, units))
-    out.extend(between_layouts(layouts, layout, st))
+    out.extend(between_layouts(layouts, layout, st, units=units))
     return out
 
 

@@ -162,9 +162,40 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def counted(names: Iterable[str]) -> str:
-    """'6 x Student desk, 1 x Bookshelf (low)', most common first, then by name."""
+    """'2 student desks, 1 bookshelf (low), 1 chair': most common first, then by name."""
     counts = Counter(names)
-    return ", ".join(f"{n} x {name}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return ", ".join(f"{n} {plural_name(name) if n != 1 else _lower(name)}"
+                     for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def plural_name(name: str) -> str:
+    """'Bookshelf (low)' -> 'bookshelves (low)', 'Table for two' -> 'tables for two', 'Rug 6 x 9 ft'
+    -> 'rugs 6 x 9 ft', 'Easel / mobile whiteboard' -> 'easels / mobile whiteboards'."""
+    return " / ".join(_plural_head(part) for part in _lower(name).split(" / "))
+
+
+_HEAD_END = re.compile(r" \(| for | \d")
+
+
+def _plural_head(name: str) -> str:
+    cut = _HEAD_END.search(name)
+    head, tail = (name[: cut.start()], name[cut.start():]) if cut else (name, "")
+    last = head.rsplit(" ", 1)[-1]
+    if last.endswith("ies"):
+        word = last  # already a plural ('cubbies')
+    elif last.endswith(("sh", "ch", "s", "x", "z")):
+        word = last + "es"
+    elif last.endswith("f"):
+        word = last[:-1] + "ves"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        word = last[:-1] + "ies"
+    else:
+        word = last + "s"
+    return head[: len(head) - len(last)] + word + tail
+
+
+def _lower(name: str) -> str:
+    return name[:1].lower() + name[1:] if name[1:2].islower() or len(name) == 1 else name
 
 
 def join_words(items: list[str], last: str = "and") -> str:

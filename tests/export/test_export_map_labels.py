@@ -27,8 +27,8 @@ def test_every_piece_is_named_on_the_map_or_in_its_key(name: str, tmp_path: Path
     project = load_project(SAMPLES / f"{name}.classroom.json")
     drawn = {}  # layout id -> the marks of its map as printed (the last scale tried)
 
-    def marks_of(layout, s):
-        drawn[layout.id] = furniture_marks(layout, s)
+    def marks_of(layout, s, units):
+        drawn[layout.id] = furniture_marks(layout, s, units)
         return drawn[layout.id]
 
     monkeypatch.setattr(mapdrawing, "furniture_marks", marks_of)

@@ -32,8 +32,16 @@ def test_newlines_become_line_breaks() -> None:
 
 
 def test_counted_lists_most_common_first() -> None:
-    assert counted(["Chair", "Student desk", "Student desk", "Bookshelf"]) == \
-        "2 x Student desk, 1 x Bookshelf, 1 x Chair"
+    assert counted(["Chair", "Student desk", "Student desk", "Bookshelf"]) == "2 student desks, 1 bookshelf, 1 chair"
+    assert counted(["Chair"] * 16 + ["Bookshelf (low)"] * 2 + ["Table for two"] * 3) == \
+        "16 chairs, 3 tables for two, 2 bookshelves (low)"
+
+
+def test_sizes_in_names_follow_the_display_units() -> None:
+    from app.units import format_area, in_units
+
+    assert in_units("Rug 8 x 10 ft", "metric") == "Rug 2.4 x 3.0 m" and in_units("Rug 8 x 10 ft") == "Rug 8 x 10 ft"
+    assert format_area(960 * 144) == "960 sq ft" and format_area(0.7 * 144) == "0.7 sq ft"
 
 
 @pytest.mark.parametrize("pattern", [p for p in PATTERNS if p != "none"])
@@ -89,8 +97,8 @@ def test_compare_layouts_by_piece_id() -> None:
     b_pieces = [p.model_copy(update={"rotation": 90}) if p.id == "kidney" else p for p in a.pieces if p.id != "rug"]
     b = station_layout("b", "Other", pieces=b_pieces + [Piece(id="new", kind="easel", x=30, y=150)])
     text = compare_layouts(a, b)
-    assert text == ("From 'Station rotation' to 'Other': 1 piece moves (1 x Kidney table); 1 piece is put away "
-                    "(1 x Round rug); 1 piece is brought in (1 x Easel / mobile whiteboard); 11 pieces stay in place.")
+    assert text == ("From 'Station rotation' to 'Other': 1 piece moves (1 kidney table); 1 piece is put away "
+                    "(1 round rug); 1 piece is brought in (1 easel / mobile whiteboard); 11 pieces stay in place.")
     assert compare_layouts(a, a).endswith("nothing moves: the furniture stays where it is.")
 
 

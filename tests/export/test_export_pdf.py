@@ -166,8 +166,8 @@ def test_layouts_chosen_by_name_or_id(two_layout_project: Project, tmp_path: Pat
 def test_what_moves_between_layouts(two_layout_project: Project, tmp_path: Path) -> None:
     text = pdf_text(export_pdf(two_layout_project, tmp_path / "e.pdf").path)
     assert "Changing to the other layouts" in text
-    assert ("From 'Station rotation' to 'Discussion circle': 1 piece moves (1 x Activity table); "
-            "1 piece is put away (1 x Bean bag); 1 piece is brought in (1 x Chair); 11 pieces stay in place.") in text
+    assert ("From 'Station rotation' to 'Discussion circle': 1 piece moves (1 activity table); "
+            "1 piece is put away (1 bean bag); 1 piece is brought in (1 chair); 11 pieces stay in place.") in text
     assert "José Peña and a helper slide the team tables to the wall" in text  # the teacher's own words
     assert "Bell: circle up" in text
 
@@ -218,7 +218,7 @@ def test_the_map_carries_labels_dimensions_scale_and_legend(station_project: Pro
     for label in ("Teacher table", "Team tables", "Laptop bar", "Nguyễn Thị Ánh reading nook", "Whiteboard"):
         assert label in first
     assert "30'-0\"" in first and "25'-0\"" in first  # the room's overall width and depth
-    assert "Room 30'-0\" x 25'-0\", 750.0 sq ft" in first
+    assert "Room 30'-0\" x 25'-0\", 750 sq ft" in first
     for entry in ("Collaboration", "Quiet reading / calm corner", "Station number", "Section letter",
                   "Door and its swing", "Window", "Rotation route, leg number"):
         assert entry in first
