@@ -177,12 +177,20 @@ def _criteria(verdict: Readiness, st: Styles) -> list[Flowable]:
     out.append(Paragraph("The evidence asked for", st.h2))
     for item in evidence:
         where = f"{verdict.layout_names.get(item.target.layout_id, '')}: " if many else ""
-        out.append(Paragraph(escape(f"{where}{item.requirement}. {item.detail}"), st.bullet, bulletText="•"))
+        out.append(Paragraph(escape(f"{where}{_third_person(item)}"), st.bullet, bulletText="•"))
     return out
 
 
+#: how the submission opens what a met item shows, by the item's key (after its layout)
+_LEADS = {"choice": "The plan offers ", "collaboration": "Spaces where students work together, with seats for a "
+          "group: ", "stations": "The plan has ", "transitions": "How students move: "}
+
+
 def _third_person(item: Item) -> str:
-    return f"{item.requirement}: {item.detail}"
+    """A met item as the submission says it: what the plan shows, in the third person."""
+    lead = _LEADS.get(item.key.split("/", 1)[-1].split("/", 1)[0], "")
+    return lead + (item.detail[:1].lower() + item.detail[1:] if lead and not item.detail.startswith("Station")
+                   else item.detail)
 
 
 def _hex(color) -> str:
