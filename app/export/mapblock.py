@@ -18,20 +18,23 @@ _GAP = 4.0
 
 class MapBlock(Flowable):
     def __init__(self, layout: Layout, legs: list, units: DisplayUnits, legend: Flowable, frame_h: float,
-                 floor: float = 0.42, cap: float = 0.7, fixed: bool = False) -> None:
-        """fixed: always the full height (cap), so that the layouts of one room print at one
-        scale whatever is above them on the page."""
+                 floor: float = 0.42, cap: float = 0.7, fixed: bool = False, shared: float = 0.52) -> None:
+        """fixed: always the height `shared` (of the frame), so that the layouts of one room
+        print at one scale whatever is above them; low enough to fit under the title block."""
         super().__init__()
         self.layout, self.legs, self.units, self.legend = layout, legs, units, legend
         self.floor_h, self.cap_h = frame_h * floor, frame_h * cap
-        self.fixed = fixed
+        self.fixed, self.shared_h = fixed, frame_h * shared
         self.drawing: Drawing | None = None
         self._legend_h = 0.0
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         _, self._legend_h = self.legend.wrap(avail_w, avail_h)
         room = avail_h - self._legend_h - _GAP
-        target = self.cap_h if self.fixed or room < self.floor_h else min(room, self.cap_h)
+        if self.fixed:
+            target = self.shared_h
+        else:
+            target = self.cap_h if room < self.floor_h else min(room, self.cap_h)
         self.drawing = map_drawing(self.layout, self.legs, self.units, avail_w, target)
         self.width = avail_w
         self.height = self.drawing.height + _GAP + self._legend_h
