@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Paragraph, Table
 
 from app.export.analysis import LayoutAnalysis
 from app.export.styles import HEAD_FILL, RULE, UNMET, Styles, table_style
-from app.export.text import counted, escape, isolate, join_words, plural
+from app.export.text import counted, escape, isolate, join_words, paragraph, plural
 from app.export.zones import markers, ordered_zones
 from app.model import ZONE_KINDS, Layout, Project
 from app.stations import pieces_by_zone, rotation_sense, seats
@@ -39,9 +39,9 @@ def station_table(layout: Layout, st: Styles, width: float, units: DisplayUnits 
             Paragraph(f"<b>{escape(marks[zone.id])}</b>", st.cell),
             Paragraph(f"<b>{escape(zone.display_name, bold=True)}</b>", st.cell),
             Paragraph(kind, st.cell),
-            Paragraph(escape(zone.how_used) if zone.how_used.strip() else _NOT_WRITTEN, st.cell),
-            Paragraph(escape(zone.positive_environment) if zone.positive_environment.strip() else _NOT_WRITTEN,
-                      st.cell),
+            paragraph(zone.how_used, st.cell) if zone.how_used.strip() else Paragraph(_NOT_WRITTEN, st.cell),
+            paragraph(zone.positive_environment, st.cell) if zone.positive_environment.strip()
+            else Paragraph(_NOT_WRITTEN, st.cell),
             Paragraph(seat_text or "—", st.cell),
             Paragraph(escape(counted(in_units(p.item.name, units) for p in pieces)) or "—", st.cell),
         ])
@@ -71,7 +71,7 @@ def layout_description(project: Project, layout: Layout, st: Styles, units: Disp
         text += f" It is planned for a class of {project.class_size}."
     out: list[Flowable] = [Paragraph(escape(text), st.body)]
     if layout.notes.strip():
-        out.append(Paragraph(escape(layout.notes), st.body))
+        out.append(paragraph(layout.notes, st.body))
     return out
 
 
@@ -83,7 +83,7 @@ def transitions_section(project: Project, layout: Layout, analysis: LayoutAnalys
 
     out.append(Paragraph("Entering the room", st.h2))
     if plan.entrance_routine.strip():
-        out.append(Paragraph(escape(plan.entrance_routine), st.body))
+        out.append(paragraph(plan.entrance_routine, st.body))
     out.extend(_entrance_routes(layout, analysis, marks, st, units))
 
     rotation = layout.rotation_zones()
@@ -102,10 +102,10 @@ def transitions_section(project: Project, layout: Layout, analysis: LayoutAnalys
 
     if plan.materials_routine.strip():
         out.append(Paragraph("Materials", st.h2))
-        out.append(Paragraph(escape(plan.materials_routine), st.body))
+        out.append(paragraph(plan.materials_routine, st.body))
     if plan.notes.strip():
         out.append(Paragraph("More about transitions", st.h2))
-        out.append(Paragraph(escape(plan.notes), st.body))
+        out.append(paragraph(plan.notes, st.body))
     return out
 
 
@@ -189,7 +189,7 @@ def between_layouts(layouts: list[Layout], layout: Layout, st: Styles, limit: in
         return []
     out: list[Flowable] = [Paragraph("Changing to the other layouts", st.h2)]
     if layout.transitions.rearrangement.strip():
-        out.append(Paragraph(escape(layout.transitions.rearrangement), st.body))
+        out.append(paragraph(layout.transitions.rearrangement, st.body))
     for other in others[:limit]:
         out.append(Paragraph(escape(compare_layouts(layout, other, units)), st.body))
     if len(others) > limit:

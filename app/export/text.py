@@ -22,7 +22,10 @@ from dataclasses import dataclass
 
 from arabic_reshaper import ArabicReshaper
 from bidi.algorithm import get_base_level, get_display
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
 
 from app.export.fonts import LATIN, font_runs
 
@@ -62,6 +65,61 @@ def escape(text: object, bold: bool = False) -> str:
     value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     value = _CONTROL.sub("", value)
     return "<br/>".join(_markup(line, bold) for line in value.split("\n"))
+
+
+def paragraph(text: object, style: ParagraphStyle, bold: bool = False) -> Flowable:
+    """A Paragraph of the teacher's text. Text with right-to-left script is broken into lines
+    here, in reading order, before each line is put in drawing order: reordered first and
+    wrapped after, a three-line Arabic description would print its last line first."""
+    value = "" if text is None else _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    if not any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT for c in value):
+        return Paragraph(escape(value, bold), style)
+    return _ReadingOrder(value, style, bold)
+
+
+class _ReadingOrder(Flowable):
+    """Right-to-left text broken into lines at the width it is given, then laid out line by line."""
+
+    def __init__(self, text: str, style: ParagraphStyle, bold: bool) -> None:
+        super().__init__()
+        self.text, self.style, self.bold = text, style, bold
+        self._inner: Paragraph | None = None
+
+    def _paragraph(self, width: float) -> Paragraph:
+        room = width - self.style.leftIndent - self.style.rightIndent - 1.0
+        lines = [line for logical in self.text.split("\n")
+                 for line in _broken(logical, room, self.style.fontSize, self.bold)]
+        style = self.style
+        if get_base_level(self.text) == 1:  # a right-to-left paragraph reads from the right margin
+            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        return Paragraph("<br/>".join(_markup(line, self.bold) for line in lines), style)
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self._inner = self._paragraph(avail_w)
+        self.width, self.height = self._inner.wrap(avail_w, avail_h)
+        return self.width, self.height
+
+    def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
+        return self._paragraph(avail_w).split(avail_w, avail_h)
+
+    def draw(self) -> None:
+        assert self._inner is not None
+        self._inner.drawOn(self.canv, 0, 0)
+
+
+def _broken(line: str, width: float, size: float, bold: bool) -> list[str]:
+    """A line in reading order cut at spaces into lines no wider than width (a longer word alone)."""
+    out: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if current and text_width(candidate, size, bold) > width:
+            out.append(current)
+            current = word
+        else:
+            current = candidate
+    out.append(current)
+    return out
 
 
 def _markup(line: str, bold: bool) -> str:

@@ -187,3 +187,17 @@ def test_draw_text_sets_a_canvas_line_in_every_script(tmp_path: Path, missing_gl
     assert missing_glyphs == []
     text = " ".join(page.extract_text() for page in PdfReader(str(tmp_path / "line.pdf")).pages)
     assert "教室" in text and "😀" in text and "Lớp học" in text
+
+
+@pytest.mark.parametrize("first, filler, last", [("بداية", "مدرسة", "نهاية"), ("התחלה", "כיתה", "סוף")])
+def test_a_right_to_left_paragraph_over_several_lines_reads_top_to_bottom(tmp_path: Path, first: str, filler: str,
+                                                                       last: str) -> None:
+    """Reordered before it was wrapped, a long Arabic or Hebrew description printed its last line first."""
+    notes = " ".join([first] + [filler] * 60 + [last])
+    project = script_project("Room 12")
+    project = project.model_copy(update={"layouts": [project.layouts[0].model_copy(update={"notes": notes})]})
+    path = export_pdf(project, tmp_path / "e.pdf").path
+    lines = [line for page in PdfReader(str(path)).pages for line in page.extract_text().splitlines()]
+    top = next(n for n, line in enumerate(lines) if first in line)
+    bottom = next(n for n, line in enumerate(lines) if last in line)
+    assert top < bottom and sum(filler in line for line in lines[top:bottom + 1]) >= 3  # several lines, in order
