@@ -16,6 +16,7 @@ from typing import Any
 
 from app import __version__
 from app.model import Finding, Layout, Project, Severity
+from app.overwrite import same_file
 
 COMMANDS = ("edit", "run", "check", "export", "schema", "kinds")
 SUFFIX = ".classroom.json"
@@ -146,6 +147,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     project = _load(args.file)
     keys = [layout.id for layout in _choose(project, args.file, args.layout)] if args.layout else None
     out = Path(args.output)
+    if same_file(out, args.file):
+        raise CommandFailed(f"{out}: is the project file being exported; give the PDF another name with -o")
     if out.is_dir():
         raise CommandFailed(f"{out}: is a folder; give the PDF's file name with -o")
     if not out.parent.is_dir():
