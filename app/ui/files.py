@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
+from app.overwrite import same_file
 from app.ui.dialogs import NewRoomDialog, PreferencesDialog
 from app.ui.document import blank_project
 from app.ui.grid_prefs import apply_grid
@@ -225,6 +226,9 @@ class FileActions:
         path = self.ask_save_path("Export draft with checklist" if draft else "Export evidence PDF", "PDF (*.pdf)",
                                   ".pdf", str(start))
         if not path:
+            return
+        if self.doc.path is not None and same_file(path, self.doc.path):
+            self.show_error(f"The PDF was not written: {path} is this project's own file; choose another name.")
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -113,3 +113,17 @@ def test_a_long_title_stays_a_short_file_name():
 ])
 def test_the_pdf_sits_beside_the_project_file(project, pdf):
     assert evidence_pdf_start(project, "Ignored title", Path("/home/t/Documents")) == Path(pdf)
+
+
+def test_the_editor_will_not_write_the_pdf_over_the_open_project(gui, tmp_path, samples_dir):
+    import shutil
+
+    path = tmp_path / "myroom.classroom.json"
+    shutil.copy(samples_dir / "station-rotation.classroom.json", path)
+    assert gui.w.open_path(str(path))
+    before = path.read_bytes()
+    gui.w.ask_save_path = lambda *a, **k: str(tmp_path / "sub" / ".." / "myroom.classroom.json")
+    gui.w.export_evidence()
+    kind, message = gui.w.messages[-1]
+    assert kind == "error" and "is this project's own file" in message and "\n" not in message
+    assert path.read_bytes() == before
