@@ -20,21 +20,35 @@ def _plural(n: int, word: str) -> str:
 
 
 class _Command(QUndoCommand):
-    """redo/undo that never let an exception escape into Qt: a refused edit makes the command
-    obsolete (QUndoStack then drops it) and `push` raises it as one line."""
+    """redo/undo that never let an exception escape into Qt. A refused edit being pushed makes
+    the command obsolete (QUndoStack then drops it) and `push` raises it as one line; a refused
+    undo or redo holds the command still for one step, so `undo` and `redo` below can put the
+    stack back where it was."""
+
+    _hold = False  # the next redo (or undo) does nothing: it only moves the stack back
 
     def redo(self):
+        if self._hold:
+            self._hold = False
+            return
         try:
             self.do()
         except EditError as problem:
             self.doc.refused = str(problem)
-            self.setObsolete(True)
+            if self.doc.pushing:
+                self.setObsolete(True)
+            else:
+                self._hold = True
 
     def undo(self):
+        if self._hold:
+            self._hold = False
+            return
         try:
             self.undo_it()
-        except EditError as problem:  # cannot happen for a value the model held before; say so, never crash
+        except EditError as problem:
             self.doc.refused = str(problem)
+            self._hold = True
 
 
 class _LayoutCommand(_Command):
@@ -47,10 +61,35 @@ class _LayoutCommand(_Command):
 def push(doc: Document, command: QUndoCommand) -> None:
     """Push a command; raise EditError (one line) if the model refused it (nothing is recorded)."""
     doc.refused = None
-    doc.undo_stack.push(command)
+    doc.pushing = True
+    try:
+        doc.undo_stack.push(command)
+    finally:
+        doc.pushing = False
     if doc.refused:
         problem, doc.refused = doc.refused, None
         raise EditError(problem)
+
+
+def undo(doc: Document) -> str | None:
+    """Undo one step; if the model refuses, the stack and the model stay as they were and the
+    one line saying why is returned."""
+    return _step(doc, doc.undo_stack.undo, doc.undo_stack.redo)
+
+
+def redo(doc: Document) -> str | None:
+    """Redo one step, the same way."""
+    return _step(doc, doc.undo_stack.redo, doc.undo_stack.undo)
+
+
+def _step(doc: Document, forward, back) -> str | None:
+    doc.refused = None
+    forward()
+    if not doc.refused:
+        return None
+    problem, doc.refused = doc.refused, None
+    back()  # over the held command, which does nothing this once: the index is back
+    return problem
 
 
 class AddPiece(_LayoutCommand):

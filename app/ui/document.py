@@ -58,6 +58,7 @@ class Document(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.refused: str | None = None  # set by a command whose edit the model refused
+        self.pushing = False  # a command is being pushed (not undone or redone)
         self._project = project if project is not None else blank_project()
         self._layout_id = self._project.layouts[0].id
         self._path = Path(path) if path else None

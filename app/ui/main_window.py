@@ -12,16 +12,17 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QM
 
 from app.canvas.scene import PlanScene
 from app.canvas.view import PlanView
+from app.ui import commands as cmd
 from app.ui.actions import EditActions
 from app.ui.clipboard import release_clipboard
 from app.ui.document import Document, blank_project
 from app.ui.files import FileActions
 from app.ui.findings_panel import FindingsPanel
-from app.ui.ready_panel import ReadyPanel
 from app.ui.inspector import Inspector
 from app.ui.layouts_panel import LayoutsPanel
 from app.ui.live_checks import LiveChecks
 from app.ui.palette import Palette
+from app.ui.ready_panel import ReadyPanel
 from app.ui.settings import load_preferences
 from app.ui.transitions_panel import TransitionsPanel
 
@@ -131,6 +132,10 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        # the stack's own actions keep their texts ("Undo Move desk"); a refused step is said
+        for action, step in ((self.undo_action, cmd.undo), (self.redo_action, cmd.redo)):
+            action.triggered.disconnect()
+            action.triggered.connect(lambda _checked=False, step=step: self._step(step))
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         plan_only = [  # while typing in the details panel these keys edit the text, not the plan
@@ -231,6 +236,12 @@ class MainWindow(FileActions, EditActions, QMainWindow):
     def _findings_changed(self, findings) -> None:
         self.findings.set_findings(findings)
         self.scene.set_findings(findings)
+
+    def _step(self, step) -> None:
+        problem = step(self.doc)
+        if problem:
+            self.statusBar().showMessage(f"Could not {'undo' if step is cmd.undo else 'redo'} that step: {problem}",
+                                         8000)
 
     def show_ready_item(self, item) -> None:
         """Go to where a readiness item is fixed: its layout, its station on the plan, its field."""
