@@ -35,6 +35,7 @@ def paste_items(doc: Document, offset: float = 12.0) -> list[str]:
     try:
         data = json.loads(bytes(mime.data(MIME)).decode("utf-8"))
         taken: set[str] = set()
+        numbers = {z.station for z in doc.layout.zones if z.station is not None}
         pieces, zones = [], []
         for raw in data.get("pieces", []):
             new_id = doc.new_id(raw["kind"], taken=taken)
@@ -44,7 +45,11 @@ def paste_items(doc: Document, offset: float = 12.0) -> list[str]:
             new_id = doc.new_id("zone", taken=taken)
             taken.add(new_id)
             polygon = [(x + offset, y + offset) for x, y in raw["polygon"]]
-            zones.append(Zone.model_validate({**raw, "id": new_id, "polygon": polygon, "station": None}))
+            station = None
+            if raw.get("station") is not None:  # a station pasted is a new station: the next free number
+                station = next((n for n in range(1, 100) if n not in numbers), None)
+                numbers.add(station)
+            zones.append(Zone.model_validate({**raw, "id": new_id, "polygon": polygon, "station": station}))
     except (ValueError, KeyError, TypeError):
         return []  # not ours, or from a newer version: nothing to paste
     n = len(pieces) + len(zones)

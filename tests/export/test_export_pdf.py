@@ -73,8 +73,11 @@ def test_teacher_markup_prints_as_written_and_nothing_is_fetched(station_project
                                            "positive_environment": '<img src="http://x/y.png"/>'})
     plan = layout.transitions.model_copy(update={"notes": "Line one\nLine <two> & three"})
     project = station_project.model_copy(update={
-        "title": "R&D <lab>", "layouts": [layout.model_copy(update={"zones": zones, "transitions": plan})]})
+        "title": "R&D <lab>", "teacher": "Desk <A>", "school": "R&D Academy", "course": "<b>Grade 5</b>",
+        "layouts": [layout.model_copy(update={"zones": zones, "transitions": plan})]})
     text = pdf_text(export_pdf(project, tmp_path / "e.pdf").path)
+    assert "Teacher Desk <A>" in text and "School R&D Academy" in text and "&D;" not in text  # the title block
+    assert "<b>Grade 5</b>" in text
     assert 'Tables < 5 & "R&D" <b>' in text
     assert '<img src="http://x/y.png"/>' in text
     assert "Desk <A>" in text
@@ -254,3 +257,11 @@ def test_the_layouts_of_one_room_print_at_one_scale(tmp_path: Path) -> None:
     project = load_project(sample)
     scales = re.findall(r"scale 1:\d+", pdf_text(export_pdf(project, tmp_path / "e.pdf").path))
     assert len(scales) == 2 and len(set(scales)) == 1, scales
+
+
+def test_a_station_text_not_written_yet_says_so_in_the_table(station_project: Project, tmp_path: Path) -> None:
+    layout = station_project.layouts[0]
+    zones = [z.model_copy(update={"how_used": "  "}) if z.id == "online" else z for z in layout.zones]
+    project = station_project.model_copy(update={"layouts": [layout.model_copy(update={"zones": zones})]})
+    text = pdf_text(export_pdf(project, tmp_path / "e.pdf").path)
+    assert "Laptop bar Online / video-guided Not written yet." in text

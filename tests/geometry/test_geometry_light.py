@@ -106,6 +106,7 @@ def main_door(**kw) -> Door:
 
 @pytest.mark.parametrize(("x", "y", "blocked"), [
     (120, 50, True),  # in the 60 in deep pull-side clearance
+    (120, 58, True),  # 49..67: past the push side's 48 in, inside the pull side's 60
     (120, 70, False),  # just beyond it: 61..79
     (165, 30, True),  # within 18 in beyond the latch (153..177 reaches 156)
     (169, 30, False),  # just beyond the latch clearance (157..181)

@@ -183,3 +183,17 @@ def test_a_gap_between_facing_edges_is_located_where_the_route_crosses():
     [narrow] = of(found, "narrow-passage")
     assert narrow.point[0] == pytest.approx(240, abs=6.5)
     assert '30" gap' in narrow.message
+
+
+def test_two_separate_narrow_gaps_on_one_route_are_each_reported_where_they_are():
+    def wall_at(x: float, gap: float, tag: str) -> list[Piece]:
+        top, bottom = 120 - gap / 2, 120 + gap / 2
+        return [Piece(id=f"{tag}-top", kind="bookshelf", x=x, y=top / 2, width=12, depth=top),
+                Piece(id=f"{tag}-bottom", kind="bookshelf", x=x, y=(bottom + 240) / 2, width=12, depth=240 - bottom)]
+
+    found = check_layout(plan(wall_at(160, 34, "near") + wall_at(300, 33, "far"),
+                              [zone("east", 360, 60, 440, 180, station=2, name="Reading nook")], [west_door()]))
+    narrow = sorted(of(found, "narrow-passage"), key=lambda f: f.point[0])
+    assert [f.point[0] for f in narrow] == [pytest.approx(160, abs=8), pytest.approx(300, abs=8)]
+    assert narrow[0].message.startswith('The 34" gap') and narrow[1].message.startswith('The 33" gap')
+    assert {"near-top", "near-bottom"} <= set(narrow[0].ids) and {"far-top", "far-bottom"} <= set(narrow[1].ids)

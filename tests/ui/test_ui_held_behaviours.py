@@ -1,0 +1,46 @@
+"""Behaviours a teacher relies on that once had no test: metric entry in the Details panel, a
+fixed piece staying put when dragged, a pasted station getting its own number."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+
+def test_a_length_typed_in_centimetres_is_stored_in_inches(gui):
+    w = gui.w
+    w.ask_project_details = lambda: {"title": "", "teacher": "", "school": "", "course": "", "class_size": None,
+                                     "display_units": "metric"}
+    w.project_details()
+    gui.drop("piece:student-desk", 120, 120)
+    box = w.inspector.p_x
+    assert box.suffix() == " cm" and box.value() == pytest.approx(w.doc.layout.pieces[-1].x * 2.54, abs=0.1)
+    box.setFocus()
+    box.selectAll()
+    gui.qtbot.keyClicks(box, "254")
+    gui.qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert w.doc.layout.pieces[-1].x == pytest.approx(100.0)  # 254 cm is 100 in, not 645
+
+
+def test_a_fixed_piece_stays_put_when_dragged(gui):
+    w = gui.w
+    gui.drop("piece:student-desk", 120, 120)
+    desk = w.doc.layout.pieces[-1]
+    from app.ui import commands as cmd
+
+    cmd.push(w.doc, cmd.SetPieceFields(w.doc, desk.id, fixed=True))
+    gui.drag((120, 120), (200, 180))
+    moved = w.doc.piece(desk.id)
+    assert (moved.x, moved.y) == (desk.x, desk.y)
+
+
+def test_a_pasted_station_gets_the_next_free_number(gui):
+    w = gui.w
+    w.arm_tool("rect:collaboration")
+    gui.drag((40, 40), (120, 100))
+    first = w.doc.layout.zones[-1]
+    assert first.station == 1
+    w.scene.select_ids([first.id])
+    gui.qtbot.keyClick(w.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # duplicate
+    pasted = w.doc.layout.zones[-1]
+    assert pasted.id != first.id and pasted.station == 2
