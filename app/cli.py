@@ -146,6 +146,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     project = _load(args.file)
     keys = [layout.id for layout in _choose(project, args.file, args.layout)] if args.layout else None
+    if "\x00" in args.output:
+        shown = args.output.replace("\x00", "\\0")
+        raise CommandFailed(f"{shown}: is not a valid file name (it holds a NUL character)")
     out = Path(args.output)
     if same_file(out, args.file):
         raise CommandFailed(f"{out}: is the project file being exported; give the PDF another name with -o")

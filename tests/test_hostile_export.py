@@ -47,3 +47,34 @@ def test_export_over_its_own_input_is_refused(project: Path, way: str, capsys) -
 def test_export_beside_the_project_is_fine(project: Path, capsys) -> None:
     assert main(["export", str(project), "-o", str(project.with_name("F.pdf"))]) == 0
     assert project.with_name("F.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_export_where_nothing_can_be_written_is_one_line(project: Path, capsys) -> None:
+    before = project.read_bytes()
+    assert main(["export", str(project), "-o", "/proc/self/evidence.pdf"]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and err.startswith("/proc/self/evidence.pdf: cannot write the PDF: ")
+    assert project.read_bytes() == before
+
+
+def test_a_full_disk_leaves_the_previous_pdf_and_no_temporary(project: Path, monkeypatch, capsys) -> None:
+    import errno
+
+    pdf = project.with_name("F.pdf")
+    pdf.write_bytes(b"%PDF the previous export")
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("app.export.pdf.os.replace", full)
+    assert main(["export", str(project), "-o", str(pdf)]) == 2
+    out, err = capsys.readouterr()
+    assert err == f"{pdf}: cannot write the PDF: No space left on device\n"
+    assert pdf.read_bytes() == b"%PDF the previous export"
+    assert sorted(p.name for p in project.parent.iterdir()) == ["F.classroom.json", "F.pdf"]
+
+
+def test_a_file_name_with_a_nul_byte_is_one_line(project: Path, capsys) -> None:
+    assert main(["export", str(project), "-o", str(project.parent / "a\x00b.pdf")]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err == f"{project.parent}/a\\0b.pdf: is not a valid file name (it holds a NUL character)\n"
