@@ -168,3 +168,85 @@ def test_saving_through_a_link_keeps_the_link(saved, project):
     save_project(_changed(project), link)
     assert link.is_symlink()
     assert json.loads(path.read_text(encoding="utf-8"))["title"] == "A new title"
+
+
+# --- the one atomic writer every file of the editor goes through ---------------------------------
+def test_a_failed_save_of_a_new_file_does_not_speak_of_a_previous_one(tmp_path, project, monkeypatch):
+    path = tmp_path / "new.classroom.json"
+
+    def no_space(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(writing.os, "fsync", no_space)
+    with pytest.raises(ProjectFileError) as caught:
+        save_project(project, path)
+    assert str(caught.value) == f"{path}: cannot be saved: the disk is full; nothing was written"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_atomically_writes_bytes_keeping_the_old_mode_or_not(tmp_path):
+    path = tmp_path / "map.png"
+    writing.write_atomically(path, b"first")
+    path.chmod(0o600)
+    writing.write_atomically(path, b"second")
+    assert path.read_bytes() == b"second" and stat.S_IMODE(path.stat().st_mode) == 0o600
+    old = os.umask(0o022)
+    try:
+        writing.write_atomically(path, b"third", keep_mode=False)
+    finally:
+        os.umask(old)
+    assert path.read_bytes() == b"third" and stat.S_IMODE(path.stat().st_mode) == 0o644
+    _only_the_file(path)
+
+
+def test_a_killed_saves_leftover_goes_with_the_next_save_and_a_young_one_stays(saved, project):
+    path, _ = saved
+    old = path.parent / f".{path.name}.tmpab12cd34"  # what mkstemp names it
+    unhidden = path.parent / f"{path.name}.tmpzz99yy88"  # the name earlier versions used
+    young = path.parent / f".{path.name}.tmpyoung123"  # another editor's save in progress
+    notes = path.parent / f"{path.name}.tmp notes"  # not ours at all
+    for leftover in (old, unhidden, young, notes):
+        leftover.write_text("partial")
+    long_ago = os.stat(path).st_mtime - writing.LEFTOVER_AGE_S - 60
+    for leftover in (old, unhidden, notes):
+        os.utime(leftover, (long_ago, long_ago))
+    save_project(_changed(project), path)
+    assert sorted(p.name for p in path.parent.iterdir()) == sorted([path.name, young.name, notes.name])
+
+
+def test_a_folder_that_cannot_be_synced_does_not_fail_a_save_that_happened(saved, project, monkeypatch):
+    path, _ = saved
+    real_open = writing.os.open
+
+    def folder_refused(name, flags, *args, **kwargs):
+        if os.path.isdir(name):
+            raise OSError(errno.EACCES, "Permission denied")
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(writing.os, "open", folder_refused)
+    save_project(_changed(project), path)  # the rename is done: saying "not saved" would be a lie
+    assert json.loads(path.read_text(encoding="utf-8"))["title"] == "A new title"
+
+
+def test_the_editor_writes_files_only_through_write_atomically():
+    """No second writer in the face (issue #10): a rename, a temp file or a direct write there
+    would skip the fsync, the permissions or the old file's safety."""
+    import ast
+
+    app = Path(__file__).resolve().parent.parent / "app"
+    direct = {"mkstemp", "NamedTemporaryFile", "write_text", "write_bytes", "setFileName"}
+    moves = {("os", "replace"), ("os", "rename"), ("shutil", "copyfile"), ("shutil", "copy"), ("shutil", "copy2"),
+             ("shutil", "move")}
+    offenders = []
+    for source in sorted([*(app / "ui").rglob("*.py"), *(app / "canvas").rglob("*.py")]):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            owner = getattr(func.value, "id", "") if isinstance(func, ast.Attribute) else ""
+            writes = name == "open" and any(isinstance(a, ast.Constant) and isinstance(a.value, str)
+                                            and set(a.value) & set("wax") for a in node.args[1:2])
+            if name in direct or (owner, name) in moves or writes:
+                offenders.append(f"{source.relative_to(app.parent)}:{node.lineno} calls {owner or '?'}.{name}")
+    assert offenders == []

@@ -6,18 +6,21 @@ method that tests replace; every failure is one line, and a failed save never lo
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QKeySequence, QPainter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from app.overwrite import same_file
+from app.storage import ProjectFileError, load_project, save_project
+from app.storage.writing import write_atomically
 from app.ui.dialogs import NewRoomDialog, PreferencesDialog
 from app.ui.document import blank_project
 from app.ui.grid_prefs import apply_grid
-from app.ui.project_io import ProjectIOError, load_project, save_project, write_atomically
-from app.ui.settings import Preferences, recent_files, recovery_path, remember_file, save_preferences
+from app.ui.settings import (Preferences, RecoveryFile, orphaned_recoveries, recent_files, recovery_folder,
+                             remember_file, save_preferences)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "assets" / "samples"
 PROJECT_FILTER = "Classroom plans (*.classroom.json *.json)"
@@ -61,6 +64,8 @@ class FileActions:
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+        self.recovery = RecoveryFile(recovery_folder())  # this document's own; locked from its first autosave
+        self.recovered_windows = []  # more recovered plans than this window can hold open in their own
         self._fill_recent()
 
     def _fill_recent(self) -> None:
@@ -87,10 +92,13 @@ class FileActions:
         dialog = NewRoomDialog(self.prefs.units, self)
         return dialog.size_in_inches() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def ask_recover(self) -> bool:
+    def ask_recover(self, original: Path | None, saved_at: datetime) -> bool:
+        """Recover the plan an editor left unsaved (`original` is where it was saved; None: never)?"""
+        plan = f"changes to {original}" if original else "a plan that was never saved"
+        when = saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
         return QMessageBox.question(self, "Recover unsaved work?",
-                                    "The editor closed without saving last time. Recover the unsaved plan?") \
-            == QMessageBox.StandardButton.Yes
+                                    f"An editor closed without saving {plan} (last autosaved {when}). Recover it? "
+                                    "No deletes the unsaved changes.") == QMessageBox.StandardButton.Yes
 
     def ask_text(self, title: str, label: str, value: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, label, text=value)
@@ -111,6 +119,7 @@ class FileActions:
             project = blank_project(*size)
             project.display_units = self.prefs.units  # a new plan speaks the teacher's units
             self.doc.replace_project(project)
+            self.recovery.discard()  # the last plan's changes were saved or given up when asked
             self.view.fit_room()
 
     def open_sample(self, path: Path) -> None:
@@ -124,10 +133,11 @@ class FileActions:
     def open_path(self, path: str | Path) -> bool:
         try:
             project = load_project(path)
-        except ProjectIOError as problem:
+        except ProjectFileError as problem:
             self.show_error(str(problem))
             return False
         self.doc.replace_project(project, path)
+        self.recovery.discard()  # the last plan's changes were saved or given up when asked
         self.apply_preferences(self.prefs)
         remember_file(path)
         self._fill_recent()
@@ -146,7 +156,7 @@ class FileActions:
     def _write(self, path: Path) -> bool:
         try:
             save_project(self.doc.project, path)
-        except ProjectIOError as problem:
+        except ProjectFileError as problem:
             self.show_error(f"Not saved (your plan is still open): {problem}")
             return False
         if self.doc.path != path:
@@ -160,45 +170,62 @@ class FileActions:
 
     # --- autosave and recovery -------------------------------------------------------------------
     def autosave(self) -> Path | None:
+        """Write this document's own recovery file; None when there is nothing unsaved or it failed."""
         if self.doc.undo_stack.isClean():
+            self.recovery.discard()  # undone back to what is saved: nothing to recover
             return None
-        target = recovery_path()
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            save_project(self.doc.project, target)  # the real file format, so Open can read it too
-            write_atomically(target.with_suffix(".path"), str(self.doc.path or ""))
-        except (ProjectIOError, OSError) as problem:
+            self.recovery.write(self.doc.project, self.doc.path)
+        except ProjectFileError as problem:
             self.statusBar().showMessage(f"Autosave failed: {problem}", 5000)
             return None
-        return target
+        return self.recovery.plan
 
     def discard_recovery(self) -> None:
-        for p in (recovery_path(), recovery_path().with_suffix(".path")):
-            p.unlink(missing_ok=True)
+        """This document's recovery file goes (it is saved); other editors' stay."""
+        self.recovery.discard()
 
     def stop_autosave(self) -> None:
         self.autosave_timer.stop()
-        self.discard_recovery()  # closing on purpose: nothing to recover next time
+        self.recovery.remove()  # closing on purpose: nothing to recover next time
 
-    def offer_recovery(self) -> bool:
-        target = recovery_path()
-        if not target.exists():
-            return False
-        if not self.ask_recover():
-            self.discard_recovery()
-            return False
-        try:
-            project = load_project(target)
-        except ProjectIOError as problem:
-            self.show_error(f"The recovery file cannot be read: {problem}")
-            return False
-        side = target.with_suffix(".path")
-        original = side.read_text(encoding="utf-8").strip() if side.exists() else ""
-        self.doc.replace_project(project, original or None)
+    def offer_recovery(self) -> list:
+        """Offer every plan a dead editor left unsaved, one after another: accepted, it opens unsaved
+        with its file remembered (here if this window holds nothing yet, else in a new window);
+        declined, its recovery file goes. Returns the windows that opened one."""
+        opened = []
+        for found in orphaned_recoveries(recovery_folder()):
+            original, saved_at = found.origin()
+            if not self.ask_recover(original, saved_at):
+                found.remove()
+                continue
+            try:
+                project = load_project(found.plan)
+            except ProjectFileError as problem:
+                found.release()  # kept: offered again at the next start, never deleted unread
+                self.show_error(f"The unsaved plan cannot be recovered (kept as {found.plan}): {problem}")
+                continue
+            window = self if not opened and self._holds_nothing() else self._new_window()
+            window._take_recovered(found, project, original)
+            opened.append(window)
+        return opened
+
+    def _holds_nothing(self) -> bool:
+        return self.doc.path is None and self.doc.undo_stack.isClean() and self.doc.undo_stack.count() == 0
+
+    def _new_window(self):
+        window = type(self)()
+        self.recovered_windows.append(window)
+        window.show()
+        return window
+
+    def _take_recovered(self, found: RecoveryFile, project, original: Path | None) -> None:
+        self.recovery.remove()
+        self.recovery = found  # keeps autosaving to it, and holds its lock
+        self.doc.replace_project(project, original)
         self.doc.undo_stack.resetClean()  # recovered work is not saved yet
         self._update_title()
         self.view.fit_room()
-        return True
 
     # --- preferences -----------------------------------------------------------------------------
     def edit_preferences(self) -> None:
@@ -267,17 +294,19 @@ class FileActions:
         rect = self._plan_rect()
         scale = 4.0  # px per inch: a 30 ft room is about 1,600 px wide
         size = QSize(int(rect.width() * scale), int(rect.height() * scale))
+        buffer = QBuffer()  # drawn in memory, then written atomically: a failed export keeps the old picture
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         if fmt == "svg":
             from PySide6.QtSvg import QSvgGenerator  # ships with PySide6-Essentials
 
             gen = QSvgGenerator()
-            gen.setFileName(path)
+            gen.setOutputDevice(buffer)
             gen.setSize(size)
             gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
             gen.setTitle(self.doc.layout.name)
             painter = QPainter(gen)
             self._render(painter, QRectF(0, 0, size.width(), size.height()))
-            ok = painter.end()
+            drawn = painter.end()
         else:
             image = QImage(size, QImage.Format.Format_ARGB32)
             image.fill(QColor("white"))
@@ -285,9 +314,15 @@ class FileActions:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._render(painter, QRectF(0, 0, size.width(), size.height()))
             painter.end()
-            ok = image.save(path)
-        if not ok or not Path(path).exists():
-            self.show_error(f"{path}: the map could not be written there")
+            drawn = image.save(buffer, "PNG")
+        buffer.close()
+        if not drawn or buffer.size() == 0:
+            self.show_error(f"{path}: the map could not be drawn")
+            return False
+        try:
+            write_atomically(path, bytes(buffer.data()))
+        except ProjectFileError as problem:
+            self.show_error(f"The map was not written: {problem}")
             return False
         self.statusBar().showMessage(f"Map written to {path}", 4000)
         return True

@@ -72,15 +72,15 @@ def editor(qtbot, tmp_path, monkeypatch):
 
     ini = str(tmp_path / "settings.ini")
     monkeypatch.setattr(settings, "_settings", lambda: QSettings(ini, QSettings.Format.IniFormat))
-    recovery = tmp_path / "appdata" / "recovery.classroom.json"
-    monkeypatch.setattr(settings, "recovery_path", lambda: recovery)
-    monkeypatch.setattr(files, "recovery_path", lambda: recovery)
+    recovery = tmp_path / "appdata" / "recovery"
+    monkeypatch.setattr(settings, "recovery_folder", lambda: recovery)
+    monkeypatch.setattr(files, "recovery_folder", lambda: recovery)
     window = MainWindow()
     window.messages = []
     window.show_error = lambda text: window.messages.append(("error", text))
     window.show_info = lambda text: window.messages.append(("info", text))
     window.ask_save_changes = lambda: "discard"
-    window.ask_recover = lambda: False
+    window.ask_recover = lambda original, saved_at: False
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

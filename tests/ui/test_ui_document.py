@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.model import Piece, Zone, ZoneKind
+from app.storage import load_project, save_project
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError, blank_project
-from app.ui.project_io import load_project, save_project
 
 
 @pytest.fixture

@@ -235,17 +235,17 @@ def test_bad_file_is_one_line(qtbot, editor, tmp_path):
 
 
 def test_autosave_writes_recovery_and_it_is_offered(qtbot, editor):
-    import app.ui.files as files
+    from app.ui.document import blank_project
 
     assert editor.autosave() is None  # nothing unsaved, nothing written
     drop(editor, "piece:bean-bag", 120, 120)
     target = editor.autosave()
-    assert target is not None and target.exists() and files.recovery_path() == target
-    editor.doc.replace_project(editor.doc.project.model_copy(update={"layouts": editor.doc.project.layouts[:1]}))
-    editor.doc.undo_stack.undo()  # nothing to undo after a replace: the stack is fresh
-    editor.ask_recover = lambda: True
-    editor.doc.replace_project(__import__("app.ui.document", fromlist=["x"]).blank_project())
-    assert editor.offer_recovery(), editor.messages
+    assert target is not None and target.exists() and target == editor.recovery.plan
+    editor.recovery.release()  # as if its editor had died: the file is an orphan now
+    editor.recovery = type(editor.recovery)(target.parent)
+    editor.doc.replace_project(blank_project())
+    editor.ask_recover = lambda original, saved_at: True
+    assert editor.offer_recovery() == [editor], editor.messages
     assert [p.kind for p in editor.doc.layout.pieces] == ["bean-bag"]
     assert editor.isWindowModified()  # recovered work is not saved yet
 
