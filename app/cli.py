@@ -187,9 +187,13 @@ def _cmd_kinds(args: argparse.Namespace) -> int:
 
 
 def _load(path: str) -> Project:
-    from app.storage import load_project
+    """The project in `path`; a file that cannot be used is CommandFailed (exit 2, its one line)."""
+    from app.storage import ProjectFileError, load_project
 
-    return load_project(path)
+    try:
+        return load_project(path)
+    except ProjectFileError as e:
+        raise CommandFailed(str(e)) from None
 
 
 def _choose(project: Project, source: str, keys: list[str] | None) -> list[Layout]:

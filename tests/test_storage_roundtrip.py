@@ -131,7 +131,7 @@ def test_a_file_from_a_newer_program_is_refused_in_one_line():
 
 def test_the_schema_describes_the_envelope_and_the_project():
     schema = json_schema()
-    assert schema["properties"]["format"] == {"const": "classroom-layout",
+    assert schema["properties"]["format"] == {"type": "string", "const": "classroom-layout",
                                               "description": schema["properties"]["format"]["description"]}
     assert schema["properties"]["length_unit"]["enum"] == ["in", "ft", "mm", "cm", "m"]
     assert {"format", "schema_version", "layouts"} <= set(schema["required"])

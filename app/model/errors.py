@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from enum import Enum
+
 from pydantic import ValidationError
+
+# pydantic's error type -> the JSON type the field wanted, as the file-format document says it
+_EXPECTED = {
+    "float_type": "a number", "float_parsing": "a number",
+    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+    "string_type": "a string",
+    "bool_type": "true or false", "bool_parsing": "true or false",
+    "list_type": "a list [...]", "tuple_type": "a list [...]",
+    "model_type": "an object {...}", "dict_type": "an object {...}", "model_attributes_type": "an object {...}",
+}
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:
@@ -38,6 +51,25 @@ def describe(error: ValidationError, prefix: str = "") -> str:
     return line
 
 
+def json_value(value: object) -> str:
+    """A value as the file shows it: 'the string "72"', 'true', 'null', 'the number 7', 'a list'."""
+    if isinstance(value, Enum):
+        value = value.value
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {_shorten(repr(value))}"
+    if isinstance(value, str):
+        return f"the string {_shorten(json.dumps(value, ensure_ascii=False))}"
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value)} item{'' if len(value) == 1 else 's'}"
+    if isinstance(value, dict):
+        return "an object {...}"
+    return _short(value)
+
+
 def _plain(err: dict) -> str:
     kind = err["type"]
     value = err.get("input")
@@ -47,21 +79,26 @@ def _plain(err: dict) -> str:
         return "is not a field this program knows (a typo?)"
     if kind == "finite_number":
         return f"must be a finite number (got {value!r})"
-    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
-        return f"must be a number (got {_short(value)})"
+    if kind in _EXPECTED:
+        return f"expected {_EXPECTED[kind]}, got {json_value(value)}"
     if kind == "literal_error" or kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
+        if not isinstance(value, str):  # every choice the file may give is a string
+            return f"expected one of {expected}, got {json_value(value)}"
         return f"{_short(value)} is not one of {expected}"
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     msg = msg[0].lower() + msg[1:] if msg else msg
     if kind in ("string_too_long", "too_long", "too_short", "greater_than", "greater_than_equal",
-                "less_than", "less_than_equal", "string_pattern_mismatch"):
-        msg += f" (got {_short(value)})"
+                "less_than", "less_than_equal", "string_pattern_mismatch") and not isinstance(value, (list, dict)):
+        msg += f" (got {_short(value)})"  # a list's message already says how many items it has
     return msg
 
 
 def _short(value: object) -> str:
-    text = repr(value)
+    return _shorten(repr(value))
+
+
+def _shorten(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."

@@ -17,6 +17,8 @@ MAX_COORD = 12_000.0
 #: 100 ft: the largest single piece or opening we accept
 MAX_SIZE = 1_200.0
 MAX_POLYGON_POINTS = 2_000
+#: a point nearer than this (inches) to the line through the others leaves the polygon with no area
+FLAT_TOLERANCE = 1e-6
 
 
 def problem(kind: str, text: str) -> PydanticCustomError:
@@ -66,12 +68,30 @@ def _check_polygon(points: list[tuple[float, float]]) -> list[tuple[float, float
         raise problem("polygon", f"has {len(points)} points; at most {MAX_POLYGON_POINTS:,} are allowed")
     if len(points) > 3 and points[0] == points[-1]:
         points = points[:-1]  # a closed ring written out in full
+    # before the crossing test: shapely calls a ring that folds back on one line self-crossing
+    flat = _why_flat(points)
+    if flat is not None:
+        raise problem("polygon", f"has no area ({flat})")
     crossing = _first_self_crossing(points)
     if crossing is not None:
         raise problem("polygon", f"crosses itself near ({crossing[0]:.0f}, {crossing[1]:.0f})")
     if abs(_shoelace(points)) < 1e-6:
-        raise problem("polygon", "has no area: its points lie on one line")
+        raise problem("polygon", "has no area (it is too thin to hold anything)")
     return points
+
+
+def _why_flat(points: list[tuple[float, float]]) -> str | None:
+    """Why the points enclose nothing (all one point, or all on one line), or None."""
+    x0, y0 = points[0]
+    # the line through the first point and the one farthest from it: the best-conditioned axis
+    far = max(points, key=lambda p: (p[0] - x0) ** 2 + (p[1] - y0) ** 2)
+    dx, dy = far[0] - x0, far[1] - y0
+    length = math.hypot(dx, dy)
+    if length < FLAT_TOLERANCE:
+        return "all its points are the same"
+    if all(abs((x - x0) * dy - (y - y0) * dx) / length < FLAT_TOLERANCE for x, y in points):
+        return "its points lie on one line"
+    return None
 
 
 def _shoelace(points: list[tuple[float, float]]) -> float:

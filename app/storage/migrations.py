@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from app.model.errors import json_value
 from app.storage.errors import FileProblem
 
 Data = dict[str, Any]
@@ -20,19 +21,19 @@ def _expect_list(value: object, where: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        raise FileProblem(f"{where}: must be a list (got {type(value).__name__})")
+        raise FileProblem(f"{where}: expected a list [...], got {json_value(value)}")
     return value
 
 
 def _expect_object(value: object, where: str) -> dict:
     if not isinstance(value, dict):
-        raise FileProblem(f"{where}: must be an object (got {type(value).__name__})")
+        raise FileProblem(f"{where}: expected an object {{...}}, got {json_value(value)}")
     return value
 
 
 def _pair(value: object, where: str, what: str) -> tuple[object, object]:
     if not isinstance(value, list) or len(value) != 2:
-        raise FileProblem(f"{where}: must be {what}")
+        raise FileProblem(f"{where}: expected {what}, got {json_value(value)}")
     return value[0], value[1]
 
 
@@ -67,7 +68,8 @@ def v1_to_v2(data: Data) -> Data:
     out["schema_version"] = 2
     out["length_unit"] = out.pop("units", "in")
     layouts = _expect_list(out.get("layouts"), "layouts")
-    taken = {lay.get("id") for lay in layouts if isinstance(lay, dict)}
+    # only string ids can collide; a wrong-typed one is refused when the model reads it
+    taken = {lay.get("id") for lay in layouts if isinstance(lay, dict) and isinstance(lay.get("id"), str)}
     new_layouts = []
     for i, layout in enumerate(layouts):
         where = f"layouts[{i}]"
@@ -100,12 +102,12 @@ MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: v1_to_v2}
 def file_version(data: Data) -> int:
     """The file's version: "schema_version" from v2 on, "version" in the v1 draft."""
     key = "schema_version" if "schema_version" in data else "version"
-    value = data.get(key)
-    if value is None:
+    if key not in data:
         raise FileProblem('has no "schema_version": it is not a classroom layout file')
+    value = data[key]
     # bool is an int in Python; true/false is not a version
     if not isinstance(value, int) or isinstance(value, bool):
-        raise FileProblem(f"{key}: must be a whole number (got {_short(value)})")
+        raise FileProblem(f"{key}: expected a whole number, got {json_value(value)}")
     return value
 
 
@@ -123,11 +125,6 @@ def migrate(data: Data, current: int) -> Data:
         data = MIGRATIONS[version](data)
         version += 1
     return data
-
-
-def _short(value: object) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
 
 
 # v2 field -> the v1 draft's name for it, so an error in an old file names what is really in it

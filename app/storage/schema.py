@@ -12,15 +12,19 @@ from app.units import INCHES_PER
 def json_schema() -> dict[str, Any]:
     schema = Project.model_json_schema(mode="validation")
     envelope = {
-        "format": {"const": FORMAT, "description": "Marks the file as a Classroom Layout Designer project."},
+        "format": {
+            "type": "string", "const": FORMAT,
+            "description": "Marks the file as a Classroom Layout Designer project.",
+        },
         "length_unit": {
-            "enum": list(INCHES_PER), "default": "in",
+            "type": "string", "enum": list(INCHES_PER), "default": "in",
             "description": "The unit of every length in the file; the program always saves inches.",
         },
     }
     schema["properties"] = {**envelope, **schema["properties"]}
     schema["properties"]["schema_version"] = {
-        "const": SCHEMA_VERSION, "description": "The file format version; older versions are migrated on load.",
+        "type": "integer", "const": SCHEMA_VERSION,
+        "description": "The file format version; older versions are migrated on load.",
     }
     schema["required"] = sorted({"format", "schema_version", *schema.get("required", [])})
     schema["title"] = "Classroom layout project"
