@@ -53,7 +53,7 @@ def test_export_where_nothing_can_be_written_is_one_line(project: Path, capsys) 
     before = project.read_bytes()
     assert main(["export", str(project), "-o", "/proc/self/evidence.pdf"]) == 2
     out, err = capsys.readouterr()
-    assert out == "" and err.count("\n") == 1 and err.startswith("/proc/self/evidence.pdf: cannot write the PDF: ")
+    assert out == "" and err.count("\n") == 1 and err.startswith("/proc/self/evidence.pdf: cannot be saved: ")
     assert project.read_bytes() == before
 
 
@@ -66,10 +66,10 @@ def test_a_full_disk_leaves_the_previous_pdf_and_no_temporary(project: Path, mon
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("app.export.pdf.os.replace", full)
+    monkeypatch.setattr("app.storage.writing.os.replace", full)
     assert main(["export", str(project), "-o", str(pdf)]) == 2
     out, err = capsys.readouterr()
-    assert err == f"{pdf}: cannot write the PDF: No space left on device\n"
+    assert err == f"{pdf}: cannot be saved: the disk is full; the previous file is unchanged\n"
     assert pdf.read_bytes() == b"%PDF the previous export"
     assert sorted(p.name for p in project.parent.iterdir()) == ["F.classroom.json", "F.pdf"]
 

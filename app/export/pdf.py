@@ -6,8 +6,7 @@ project. DRAFT on every page while anything is not met; page X of Y in every foo
 from __future__ import annotations
 
 import datetime as _dt
-import os
-import tempfile
+import io
 from pathlib import Path
 
 from reportlab.lib.units import inch
@@ -21,7 +20,6 @@ from app.export.fonts import BOLD, REGULAR, register_fonts
 from app.export.legend import legend
 from app.export.mapblock import MapBlock
 from app.export.narrative import between_layouts, layout_description, station_table, transitions_section
-from app.export.permissions import give_saved_file_mode
 from app.export.styles import (
     HEAD_FILL, MARGIN, MET, MICROCREDENTIAL, MUTED, PAPERS, RULE, UNMET, Styles, styles, table_style,
 )
@@ -29,12 +27,13 @@ from app.export.text import draw_text, escape
 from app.geometry import analyze
 from app.model import Layout, Project
 from app.readiness import CHOICE, COLLABORATION, TRANSITIONS, Item, Readiness, Status, readiness
+from app.storage.writing import write_atomically
 
 _MARK = {Status.MET: ("✔ Met", MET), Status.NOT_YET: ("✘ Not yet", UNMET), Status.CONTRADICTED: ("✘ Contradicted", UNMET)}
 
 
 def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str, draft: bool) -> tuple[int, Readiness]:
-    """Build the PDF into a temporary file beside `out`, then move it into place atomically."""
+    """Build the PDF in memory, then write it in one step (app.storage.writing)."""
     register_fonts()
     st = styles()
     page_w, page_h = PAPERS[paper]
@@ -57,20 +56,15 @@ def write_pdf(project: Project, layouts: list[Layout], out: Path, paper: str, dr
         story.extend(_criteria(verdict, st))
 
     title = project.title or "Classroom layout plan"
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    try:
-        doc = SimpleDocTemplate(tmp, pagesize=(page_w, page_h), leftMargin=MARGIN, rightMargin=MARGIN,
-                                topMargin=MARGIN, bottomMargin=MARGIN, title=title, author=project.teacher,
-                                subject=MICROCREDENTIAL, creator="Classroom Layout Designer",
-                                initialFontName=REGULAR)
-        canvasmaker = _numbered_canvas(title, not verdict.ready)
-        doc.build(story, onFirstPage=_no_header, onLaterPages=_header(title), canvasmaker=canvasmaker)
-        give_saved_file_mode(tmp)  # mkstemp's 0600 would lock others out of the PDF
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    pdf = io.BytesIO()
+    doc = SimpleDocTemplate(pdf, pagesize=(page_w, page_h), leftMargin=MARGIN, rightMargin=MARGIN,
+                            topMargin=MARGIN, bottomMargin=MARGIN, title=title, author=project.teacher,
+                            subject=MICROCREDENTIAL, creator="Classroom Layout Designer", initialFontName=REGULAR)
+    canvasmaker = _numbered_canvas(title, not verdict.ready)
+    doc.build(story, onFirstPage=_no_header, onLaterPages=_header(title), canvasmaker=canvasmaker)
+    # the one writer of every file we write: the old PDF stays whole if this fails, and a new
+    # one gets the mode a saved project gets
+    write_atomically(out, pdf.getvalue(), keep_mode=False)
     return canvasmaker.pages, verdict
 
 
