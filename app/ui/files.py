@@ -291,6 +291,9 @@ class FileActions:
         path = path or self.ask_save_path(f"Export map as {fmt.upper()}", f"{fmt.upper()} (*.{fmt})", f".{fmt}")
         if not path:
             return False
+        if self.doc.path is not None and same_file(path, self.doc.path):
+            self.show_error(f"The map was not written: {path} is this project's own file; choose another name.")
+            return False
         rect = self._plan_rect()
         scale = 4.0  # px per inch: a 30 ft room is about 1,600 px wide
         size = QSize(int(rect.width() * scale), int(rect.height() * scale))

@@ -127,3 +127,17 @@ def test_the_editor_will_not_write_the_pdf_over_the_open_project(gui, tmp_path, 
     kind, message = gui.w.messages[-1]
     assert kind == "error" and "is this project's own file" in message and "\n" not in message
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_the_map_picture_is_not_written_over_the_open_project(gui, tmp_path, samples_dir, fmt):
+    import shutil
+
+    path = tmp_path / "myroom.classroom.json"
+    shutil.copy(samples_dir / "station-rotation.classroom.json", path)
+    assert gui.w.open_path(str(path))
+    before = path.read_bytes()
+    assert gui.w.export_image(fmt, str(path)) is False
+    kind, message = gui.w.messages[-1]
+    assert kind == "error" and "is this project's own file" in message
+    assert path.read_bytes() == before
