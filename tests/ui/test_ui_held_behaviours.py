@@ -44,3 +44,15 @@ def test_a_pasted_station_gets_the_next_free_number(gui):
     gui.qtbot.keyClick(w.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # duplicate
     pasted = w.doc.layout.zones[-1]
     assert pasted.id != first.id and pasted.station == 2
+
+
+def test_opening_a_named_pipe_is_refused_at_once(gui, tmp_path):
+    import os
+
+    fifo = tmp_path / "room.classroom.json"
+    os.mkfifo(fifo)  # nothing ever writes to it: an open() that blocked would hang the window
+    plan = gui.w.doc.project
+    assert gui.w.open_path(str(fifo)) is False
+    kind, message = gui.w.messages[-1]
+    assert kind == "error" and message == f"{fifo}: is a named pipe (FIFO), not a project file"
+    assert gui.w.doc.project is plan
