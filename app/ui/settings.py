@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import uuid
 from dataclasses import dataclass
@@ -138,6 +139,7 @@ class RecoveryFile:
 def orphaned_recoveries(folder: Path) -> list[RecoveryFile]:
     """Every recovery file no live editor holds, oldest first, each claimed by this process (the
     caller removes or keeps it). Leftovers without a plan (an editor killed while closing) go."""
+    _adopt_single_recovery(folder)
     try:
         keys = sorted({m.group(1) for p in folder.iterdir() if (m := _KEY.fullmatch(p.name))})
     except OSError:  # no folder yet: no editor ever autosaved
@@ -152,3 +154,23 @@ def orphaned_recoveries(folder: Path) -> list[RecoveryFile]:
         else:
             recovery.remove()
     return sorted(found, key=lambda r: r.plan.stat().st_mtime)
+
+
+def _adopt_single_recovery(folder: Path) -> None:
+    """Editors before per-document recovery autosaved to one `recovery.classroom.json` beside the
+    folder, its original path in `recovery.classroom.path`: such a file becomes an orphan in the
+    folder like any other, so an upgrade loses no work."""
+    old = folder.parent / f"recovery{PLAN_SUFFIX}"
+    side = old.with_suffix(".path")
+    if not old.is_file():
+        return
+    try:
+        original = side.read_text(encoding="utf-8").strip()[:4096] if side.is_file() else ""
+        saved_at = datetime.fromtimestamp(old.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+        folder.mkdir(parents=True, exist_ok=True)
+        adopted = RecoveryFile(folder)
+        write_atomically(adopted.about, json.dumps({"original": original or None, "saved_at": saved_at}).encode("utf-8"))
+        os.replace(old, adopted.plan)
+        side.unlink(missing_ok=True)
+    except (OSError, ProjectFileError):
+        pass  # left where it is: it is tried again at the next start, nothing is lost

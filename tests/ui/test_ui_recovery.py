@@ -268,3 +268,20 @@ def test_a_failed_map_export_keeps_the_old_picture(qtbot, editor, tmp_path, monk
     assert kind == "error" and "\n" not in text
     assert text == f"The map was not written: {picture}: cannot be saved: the disk is full; the previous file is unchanged"
     assert picture.read_bytes() == b"the old picture" and [p.name for p in tmp_path.iterdir()] == ["map.png"]
+
+
+def test_a_recovery_file_of_the_editor_before_per_document_recovery_is_offered(qtbot, editor, tmp_path):
+    """Before this, one recovery.classroom.json (its file in recovery.classroom.path) sat beside
+    the folder: an upgrade must not lose the work in it."""
+    folder = folder_of(editor)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    project = blank_project()
+    project.layouts[0].pieces.append(Piece(id="old-1", kind="bean-bag", x=90, y=90))
+    save_project(project, folder.parent / "recovery.classroom.json")
+    (folder.parent / "recovery.classroom.path").write_text(str(tmp_path / "plan.classroom.json"), encoding="utf-8")
+    offered = recording(editor, True)
+    assert editor.offer_recovery() == [editor]
+    assert offered[0][0] == tmp_path / "plan.classroom.json"
+    assert [p.id for p in editor.doc.layout.pieces] == ["old-1"]
+    assert not (folder.parent / "recovery.classroom.json").exists()
+    assert not (folder.parent / "recovery.classroom.path").exists()
