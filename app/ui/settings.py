@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import uuid
 from dataclasses import dataclass
@@ -170,7 +169,8 @@ def _adopt_single_recovery(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         adopted = RecoveryFile(folder)
         write_atomically(adopted.about, json.dumps({"original": original or None, "saved_at": saved_at}).encode("utf-8"))
-        os.replace(old, adopted.plan)
+        write_atomically(adopted.plan, old.read_bytes())
+        old.unlink()
         side.unlink(missing_ok=True)
     except (OSError, ProjectFileError):
         pass  # left where it is: it is tried again at the next start, nothing is lost
