@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SAMPLE := app/assets/samples/personalized-learning.classroom.json
 
-.PHONY: run test bench clean sysdeps
+.PHONY: run test bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,8 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 run: $(VENV)/.installed
+	@# with a screen, Qt's window plugin needs system libraries a fresh machine may lack
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then tools/sysdeps window; fi
 	$(VENV)/bin/classroom-layout run $(SAMPLE)
 
 test: $(VENV)/.installed-test
