@@ -24,6 +24,7 @@ class EditActions:
         self.inspector.show_ids(ids)
         corner = self.scene.parts.selected_corner()
         if ids:
+            self.docks["inspector"].raise_()  # its Details, even when the Transitions tab was in front
             self.statusBar().showMessage(f"{len(ids)} selected", 2000)
         elif corner is not None:
             self.statusBar().showMessage(f"Room corner {corner + 1}: drag to move it, Delete removes it", 4000)

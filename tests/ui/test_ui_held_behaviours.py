@@ -56,3 +56,17 @@ def test_opening_a_named_pipe_is_refused_at_once(gui, tmp_path):
     kind, message = gui.w.messages[-1]
     assert kind == "error" and message == f"{fifo}: is a named pipe (FIFO), not a project file"
     assert gui.w.doc.project is plan
+
+
+def test_selecting_a_piece_with_the_transitions_tab_open_shows_its_details(gui):
+    w = gui.w
+    gui.drop("piece:student-desk", 120, 120)
+    w.scene.clearSelection()
+    w.docks["transitions"].raise_()
+    def in_front(key: str) -> bool:  # a tabbed dock behind another is "visible" but shows nothing
+        return not w.docks[key].visibleRegion().isEmpty()
+
+    gui.qtbot.waitUntil(lambda: in_front("transitions") and not in_front("inspector"))
+    w.scene.select_ids([w.doc.layout.pieces[-1].id])
+    gui.qtbot.waitUntil(lambda: in_front("inspector"))
+    assert w.inspector.piece_id == w.doc.layout.pieces[-1].id
