@@ -11,8 +11,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox
 
 from app.canvas.scene import PlanScene
+from app.canvas.tools import MeasureTool
 from app.canvas.view import PlanView
 from app.ui import commands as cmd
+from app.ui import icons
 from app.ui.actions import EditActions
 from app.ui.clipboard import release_clipboard
 from app.ui.document import Document, blank_project
@@ -174,21 +176,39 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         layout_menu.addSeparator()
         self.rect_zone_action = self._action(layout_menu, "Draw zone as &rectangle", lambda: self.arm_tool(f"rect:{self._zone_kind()}"), "Z")
         self.poly_zone_action = self._action(layout_menu, "Draw zone as &polygon", lambda: self.arm_tool(f"poly:{self._zone_kind()}"), "Shift+Z")
+        self.measure_action = self._action(layout_menu, "&Measure", lambda: self.scene.set_tool(MeasureTool(self.scene)), "M",
+                                           tip="Drag on the plan to measure a distance")
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard and mouse", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About", lambda: self.show_info(f"{APP_NAME}: plan a classroom, check it, and export "
                                                                  "evidence for the USBE microcredential 2680."))
-        for action in (self.rotate_action, self.rect_zone_action, self.poly_zone_action, *plan_only):
+        for action in (self.rotate_action, self.rect_zone_action, self.poly_zone_action, self.measure_action, *plan_only):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)  # single keys act only when the plan has focus, not while typing
+        self._build_toolbar()
+
+    def _build_toolbar(self) -> None:
+        """Icons (app/ui/icons.py) with the command's name and shortcut on hover: the toolbar
+        never changes width, so nothing falls into the overflow at 1366 px."""
         tools = self.addToolBar("Main")
         tools.setObjectName("toolbar-main")
-        tools.setIconSize(QSize(20, 20))
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.new_action, self.open_action, self.save_action, None, self.undo_action, self.redo_action,
-                       None, self.rotate_action, self.rect_zone_action, self.poly_zone_action, None, self.fit_action,
-                       self.walkable_action, None, self.export_pdf_action):
-            tools.addSeparator() if action is None else tools.addAction(action)
+        tools.setIconSize(QSize(24, 24))
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for entry in ((self.new_action, "new"), (self.open_action, "open"), (self.save_action, "save"), None,
+                             (self.undo_action, "undo"), (self.redo_action, "redo"), None,
+                             (self.rotate_action, "rotate"), (self.rect_zone_action, "zone-rect"),
+                             (self.poly_zone_action, "zone-polygon"), None, (self.fit_action, "fit"),
+                             (self.walkable_action, "walkable"), None, (self.export_pdf_action, "export")):
+            if entry is None:
+                tools.addSeparator()
+                continue
+            action, name = entry
+            action.setIcon(icons.icon(name))
+            tools.addAction(action)
+            _hover_text(action)
+        self.toolbar = tools
+        for action in (self.undo_action, self.redo_action):  # their texts follow the stack: so do the tooltips
+            action.changed.connect(lambda action=action: _hover_text(action))
 
     # --- title and closing ----------------------------------------------------------------
     def _update_title(self, *_args) -> None:
@@ -265,6 +285,14 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         items = self.scene.select_ids(finding.ids) if finding.ids else []
         self.view.centre_on_items(items, finding.point)
         self.statusBar().showMessage(finding.message, 8000)
+
+
+def _hover_text(action: QAction) -> None:
+    """The toolbar button's tooltip: the command's whole name ("Undo Move Student desk 3") and its key."""
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    tip = action.text().replace("&", "") + (f" ({keys})" if keys else "")
+    if action.toolTip() != tip:  # setting it again would signal `changed` again
+        action.setToolTip(tip)
 
 
 def run_editor(path: str | None = None) -> int:

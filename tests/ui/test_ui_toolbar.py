@@ -1,0 +1,40 @@
+"""The toolbar stays put: icons with the command on hover, Undo and Redo of one width whatever
+the step is called, every command in reach at 1366 px."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QToolButton
+
+from app.ui import commands as cmd
+from app.model import Piece
+
+
+def buttons(window) -> dict[str, QToolButton]:
+    bar = window.toolbar
+    return {a.text().replace("&", ""): bar.widgetForAction(a) for a in bar.actions() if not a.isSeparator()}
+
+
+def test_every_command_is_in_reach_at_1366_px_and_has_an_icon(gui):
+    w = gui.w
+    assert w.width() == 1366
+    shown = buttons(w)
+    assert len(shown) >= 11
+    for name, button in shown.items():
+        assert button is not None and button.isVisible(), name  # none fell into the overflow
+        assert not button.defaultAction().icon().isNull(), name
+    extension = [b for b in w.toolbar.findChildren(QToolButton) if b.objectName() == "qt_toolbar_ext_button"]
+    assert all(not b.isVisible() for b in extension)
+
+
+def test_undo_keeps_its_width_and_names_the_step_on_hover(gui):
+    w = gui.w
+    before = {name: b.width() for name, b in buttons(w).items()}
+    piece = Piece(id="quiet-1", kind="student-desk", x=120, y=120)
+    cmd.push(w.doc, cmd.AddPiece(w.doc, piece))
+    cmd.push(w.doc, cmd.SetPieceFields(w.doc, "quiet-1", text="Change positive environment of Quiet desks "
+                                       "by the east window", label="Quiet desks by the east window"))
+    gui.qtbot.waitUntil(lambda: "Quiet desks by the east window" in w.undo_action.toolTip())
+    assert w.undo_action.toolTip().startswith("Undo Change positive environment of Quiet desks")
+    after = {name.split(" ")[0] if name.startswith(("Undo", "Redo")) else name: b.width()
+             for name, b in buttons(w).items()}
+    assert after["Undo"] == before["Undo"] and all(b.isVisible() for b in buttons(w).values())
