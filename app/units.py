@@ -53,3 +53,28 @@ def in_units(name: str, units: DisplayUnits = "ft-in") -> str:
     if units != "metric":
         return name
     return _FEET_SIZE.sub(lambda m: f"{float(m[1]) * 0.3048:.1f} x {float(m[2]) * 0.3048:.1f} m", name)
+
+
+_NUMBER = r"\d+(?:\.\d*)?|\.\d+"
+_UNIT = r"inches|inch|in|feet|foot|ft|mm|cm|m|'|′|\"|″"
+_LENGTH = re.compile(rf"(?P<sign>[-+])?\s*(?P<a>{_NUMBER})\s*(?P<ua>{_UNIT})?"
+                     rf"(?:\s*-?\s*(?P<b>{_NUMBER})\s*(?P<ub>{_UNIT})?)?", re.IGNORECASE)
+_UNIT_OF = {"inches": "in", "inch": "in", "in": "in", '"': "in", "″": "in", "feet": "ft", "foot": "ft", "ft": "ft",
+            "'": "ft", "′": "ft", "mm": "mm", "cm": "cm", "m": "m"}
+
+
+def parse_length(text: str, units: DisplayUnits = "ft-in") -> float:
+    """A length as a teacher types it, in inches: 6', 6' 3", 6'-3", 6 ft 3 in, 72 in, 72", 1.8 m,
+    180 cm. A bare number is in the display units' base: inches for ft-in, centimetres for metric."""
+    match = _LENGTH.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"{text!r} is not a length (try 6' 3\", 72 in, 1.8 m or 180 cm)")
+    base = "cm" if units == "metric" else "in"
+    first = _UNIT_OF[match["ua"].lower()] if match["ua"] else base
+    inches = to_inches(float(match["a"]), first)
+    if match["b"] is not None:
+        second = _UNIT_OF[match["ub"].lower()] if match["ub"] else "in"
+        if first != "ft" or second != "in":  # only feet then inches: 6' 3"; not 6 3, 1 m 20 or 6" 3
+            raise ValueError(f"{text!r} is not a length (feet then inches, as 6' 3\", or one number and unit)")
+        inches += float(match["b"])
+    return -inches if match["sign"] == "-" else inches

@@ -1,18 +1,84 @@
 """Moving the selection with the mouse: items follow the pointer (snapped), light checks run
-on every step, and ONE command (a macro when zones move too) is pushed on release.
+on every step, the gaps to the nearest piece or wall on each side are drawn, and ONE command
+(a macro when zones move too) is pushed on release.
 
 During the drag the static part (edges of the pieces that stay, the walls) is computed once.
 """
 
 from __future__ import annotations
 
-import shapely
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 
 from app.canvas.items import PieceItem, ZoneItem
-from app.canvas.snapping import EdgeIndex, snap_offset
+from app.canvas.overlays import DimensionLines
+from app.canvas.snapping import Box, EdgeIndex, snap_offset
 from app.ui import commands as cmd
 from app.units import format_length
+
+EPS = 0.01  # in: a neighbour that only touches the band's edge (a wall along the desk's side) is not ahead
+
+#: each side seen as "to the right" of a turned plan: turn (x, y) -> (u, v) and back
+_TURN = {"left": (lambda x, y: (-x, y), lambda u, v: (-u, v)), "right": (lambda x, y: (x, y), lambda u, v: (u, v)),
+         "up": (lambda x, y: (-y, x), lambda u, v: (v, -u)), "down": (lambda x, y: (y, x), lambda u, v: (v, u))}
+
+
+class NeighbourGaps:
+    """The free distance from a box to the nearest still solid piece or wall on each side (left,
+    right, up, down). The still pieces and walls are laid out once per drag; a step is a few
+    numpy comparisons over the still boxes and a clip of each wall (a room has a handful)."""
+
+    def __init__(self, boxes: list[Box], outline):
+        x0, y0, x1, y1 = np.asarray(boxes, dtype=float).reshape(-1, 4).T
+        # per side: the neighbours' near edges and the bands they span, in the turned plan
+        self._pieces = {"left": (-x1, y0, y1), "right": (x0, y0, y1), "up": (-y1, x0, x1), "down": (y0, x0, x1)}
+        walls = list(zip(outline, [*outline[1:], outline[0]]))
+        self._walls = {side: [(turn(*a), turn(*b)) for a, b in walls] for side, (turn, _back) in _TURN.items()}
+
+    def of(self, box: Box) -> list[tuple[float, float, float, float, float]]:
+        """(x0, y0, x1, y1, gap) from the box's side to what it would hit first, for each side that hits."""
+        bx0, by0, bx1, by1 = box
+        fronts = {"left": (-bx0, by0, by1), "right": (bx1, by0, by1), "up": (-by0, bx0, bx1), "down": (by1, bx0, bx1)}
+        lines = []
+        for side, (front, lo, hi) in fronts.items():
+            best = self._first_piece(side, front, lo, hi)
+            for a, b in self._walls[side]:
+                hit = _clip_nearest(a, b, front, lo + EPS, hi - EPS)
+                if hit is not None and (best is None or hit[0] < best[0]):
+                    best = hit
+            if best is not None:
+                u, v = best
+                back = _TURN[side][1]
+                lines.append((*back(front, v), *back(u, v), u - front))
+        return lines
+
+    def _first_piece(self, side: str, front: float, lo: float, hi: float) -> tuple[float, float] | None:
+        near, band_lo, band_hi = self._pieces[side]
+        if not len(near):
+            return None
+        ahead = (near >= front - EPS) & (band_lo < hi - EPS) & (band_hi > lo + EPS)
+        if not ahead.any():
+            return None
+        i = int(np.argmin(np.where(ahead, near, np.inf)))
+        return max(float(near[i]), front), (max(band_lo[i], lo) + min(band_hi[i], hi)) / 2
+
+
+def _clip_nearest(a, b, front: float, lo: float, hi: float) -> tuple[float, float] | None:
+    """The point of segment a-b in the half-strip u >= front, lo <= v <= hi with the least u (Liang-Barsky)."""
+    (ua, va), (ub, vb) = a, b
+    du, dv = ub - ua, vb - va
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-du, ua - front), (-dv, va - lo), (dv, hi - va)):
+        if p == 0:
+            if q < 0:
+                return None
+        elif p < 0:
+            t0 = max(t0, q / p)
+        else:
+            t1 = min(t1, q / p)
+    if t0 > t1:
+        return None
+    return min((ua + t0 * du, va + t0 * dv), (ua + t1 * du, va + t1 * dv))
 
 
 class MoveSession:
@@ -28,8 +94,24 @@ class MoveSession:
         self.edges = EdgeIndex.of([(r.left(), r.top(), r.right(), r.bottom()) for r in still])
         self.box = (box.left(), box.top(), box.right(), box.bottom())
         self.primary = target
-        self.walls = shapely.LinearRing(scene.document.layout.room.outline)
         self.offset = (0.0, 0.0)
+        self.gap_lines = DimensionLines()  # on the plan from the first step to the release
+        self.gaps, self.selection_box = self._gaps_of(scene)
+
+    def _gaps_of(self, scene) -> tuple[NeighbourGaps | None, Box | None]:
+        """The still solid pieces (a selected fixed one stays still too) and the walls, and the
+        moving pieces' bounding box: the gaps are measured from that box."""
+        pieces = [i for i in self.items if isinstance(i, PieceItem)]
+        if not pieces:
+            return None, None
+        outline = pieces[0].footprint_rect()
+        for item in pieces[1:]:
+            outline = outline.united(item.footprint_rect())
+        moving = set(pieces)
+        still = [i.footprint_rect() for i in scene.pieces.values() if i not in moving and i.piece.solid]
+        gaps = NeighbourGaps([(r.left(), r.top(), r.right(), r.bottom()) for r in still],
+                             scene.document.layout.room.outline)
+        return gaps, (outline.left(), outline.top(), outline.right(), outline.bottom())
 
     def step(self, pos: QPointF, snap: bool = True) -> None:
         scene = self.scene
@@ -46,22 +128,26 @@ class MoveSession:
             item.setPos(origin.x() + dx, origin.y() + dy)
             if isinstance(item, PieceItem):
                 positions[item.piece_id] = (item.pos().x(), item.pos().y())
-        self._show_wall_distance()
+        self._show_gaps(dx, dy)
         scene.drag_step.emit(positions)
 
-    def _show_wall_distance(self) -> None:
-        primary = self.primary
-        if not isinstance(primary, PieceItem):
-            self.scene.show_dimension(None)
+    def _show_gaps(self, dx: float, dy: float) -> None:
+        if self.gaps is None:
             return
-        outline = [(p.x(), p.y()) for p in primary.mapToScene(primary.shape()).toFillPolygon()]
-        gap = shapely.distance(shapely.Polygon(outline), self.walls) if len(outline) >= 4 else 0.0
-        r = primary.sceneBoundingRect()
-        self.scene.show_dimension(f"{format_length(gap, self.scene.units)} to wall", QPointF(r.right() + 4, r.bottom() + 4))
+        if self.gap_lines.scene() is None:
+            self.scene.addItem(self.gap_lines)
+        x0, y0, x1, y1 = self.selection_box
+        lines = self.gaps.of((x0 + dx, y0 + dy, x1 + dx, y1 + dy))
+        units = self.scene.units
+        self.gap_lines.set_lines([(*xy, format_length(gap, units)) for *xy, gap in lines], self.scene.view_scale())
+
+    def _hide_gaps(self) -> None:
+        if self.gap_lines.scene() is not None:
+            self.scene.removeItem(self.gap_lines)
 
     def finish(self) -> None:
         scene = self.scene
-        scene.show_dimension(None)
+        self._hide_gaps()
         if not self.moved:
             return
         dx, dy = self.offset
@@ -85,7 +171,7 @@ class MoveSession:
                 scene.resync(item)
 
     def cancel(self) -> None:
-        self.scene.show_dimension(None)
+        self._hide_gaps()
         for item in self.items:
             self.scene.resync(item)
         self.scene.drag_step.emit({})

@@ -1,14 +1,14 @@
 """Problems and paths drawn over the plan: overlap areas in red, narrow spots, flagged stations,
-and (a View toggle) the walkable space with the rotation routes as arrows.
+(a View toggle) the walkable space with the rotation routes as arrows, and dimension lines.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSimpleTextItem
 
 from app.canvas import style
 from app.model import Finding
@@ -151,3 +151,68 @@ class WalkableOverlay(QGraphicsItem):
                 QPointF(x1 - size * math.cos(angle + s), y1 - size * math.sin(angle + s)) for s in (0.45, -0.45)])
             painter.setBrush(color)
             painter.drawPolygon(head)
+
+
+class DimensionLines(QGraphicsItem):
+    """Dimension lines with their lengths written beside them, at a fixed size on screen: the
+    measure tool's line, the gaps round a dragged selection. Lines are (x0, y0, x1, y1, text)."""
+
+    COLOR = QColor("#1f4fbf")
+    TICK_PX = 5.0  # half the end tick, in screen pixels
+
+    def __init__(self):
+        super().__init__()
+        self.setZValue(style.Z_HANDLE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._lines: list[QLineF] = []
+        self._labels: list[QGraphicsSimpleTextItem] = []  # children, reused from one step to the next
+        self._bounds = QRectF()
+        self._font = QFont()
+        self._font.setPixelSize(12)
+
+    @property
+    def texts(self) -> list[str]:
+        return [label.text() for label in self._labels[:len(self._lines)]]
+
+    def set_lines(self, lines, scale: float = 1.0) -> None:
+        """Show these lines (an empty list hides them); scale is the view's pixels per inch."""
+        self.prepareGeometryChange()
+        self._lines = [QLineF(x0, y0, x1, y1) for x0, y0, x1, y1, _text in lines]
+        while len(self._labels) < len(lines):
+            label = QGraphicsSimpleTextItem(self)
+            label.setFont(self._font)
+            label.setBrush(self.COLOR)
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            self._labels.append(label)
+        pad = 2 * self.TICK_PX / max(scale, 1e-6)
+        bounds = QRectF()
+        for label, line, (*_xy, text) in zip(self._labels, self._lines, lines):
+            label.setText(text)
+            size = label.boundingRect()
+            mid = line.center()
+            across = abs(line.dx()) >= abs(line.dy())  # a level line: the text above it; else to its right
+            dx, dy = (-size.width() / 2, -size.height() - 2) if across else (4.0, -size.height() / 2)
+            label.setTransform(QTransform.fromTranslate(dx, dy))
+            label.setPos(mid)
+            label.show()
+            bounds = bounds.united(QRectF(line.p1(), line.p2()).normalized().adjusted(-pad, -pad, pad, pad))
+        for label in self._labels[len(lines):]:
+            label.hide()
+        self._bounds = bounds
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        scale = max(painter.worldTransform().m11(), 1e-6)
+        tick = self.TICK_PX / scale
+        pen = QPen(self.COLOR, 1.5)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        for line in self._lines:
+            painter.drawLine(line)
+            if line.length() > 0:
+                nx, ny = -line.dy() / line.length() * tick, line.dx() / line.length() * tick
+                for end in (line.p1(), line.p2()):
+                    painter.drawLine(QPointF(end.x() - nx, end.y() - ny), QPointF(end.x() + nx, end.y() + ny))

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem
 
 from app.canvas import style
 from app.canvas.items import Handle, PieceItem, ZoneItem
+from app.canvas.overlays import DimensionLines
 from app.canvas.room_parts import CornerItem, OpeningItem
 from app.canvas.snapping import snap_angle
 from app.model import ZoneKind
@@ -328,3 +330,81 @@ class ZonePolygonTool(_PreviewTool):
                 path.closeSubpath()
         self.preview.setPath(path)
         self.preview.setPen(QPen(QColor(style.zone_color(self.kind)), 0, Qt.PenStyle.DashLine))
+
+
+class MeasureTool(Tool):
+    """Press, drag and release to measure: a dimension line with its length in the display units,
+    shown until the next measure; Esc ends the tool. With snapping on, the ends catch on the
+    corners of the room and of the furniture, then on the walls."""
+
+    cursor = Qt.CursorShape.CrossCursor
+    HINT = "Drag to measure · Esc to stop"
+
+    def __init__(self, scene):
+        super().__init__(scene)
+        self.line = DimensionLines()
+        scene.addItem(self.line)
+        self.start: tuple[float, float] | None = None
+        self.length: float | None = None  # inches, of the line on the plan
+        self._corners = np.empty((0, 2))
+        self._walls: list[tuple[tuple[float, float], tuple[float, float]]] = []
+        scene.status(self.HINT)
+
+    def press(self, event) -> bool:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return False
+        scene = self.scene
+        outline = [tuple(p) for p in scene.document.layout.room.outline]
+        corners = list(outline)
+        for item in scene.pieces.values():
+            for polygon in item.mapToScene(item.shape()).toSubpathPolygons():
+                corners.extend((p.x(), p.y()) for p in polygon)
+        self._corners = np.asarray(corners, dtype=float).reshape(-1, 2)
+        self._walls = list(zip(outline, [*outline[1:], outline[0]]))
+        self.start = self._snap(event.scenePos())
+        self._draw(self.start)
+        return True
+
+    def move(self, event) -> bool:
+        if self.start is not None:
+            self._draw(self._snap(event.scenePos()))
+        return True
+
+    def release(self, event) -> bool:
+        if self.start is not None:
+            self._draw(self._snap(event.scenePos()))
+            self.start = None
+        return True
+
+    def cancel(self) -> None:
+        self.start = None
+        if self.line.scene() is not None:
+            self.scene.removeItem(self.line)
+
+    def _draw(self, end: tuple[float, float]) -> None:
+        (x0, y0), (x1, y1) = self.start, end
+        self.length = math.hypot(x1 - x0, y1 - y0)
+        text = self.scene.length(self.length)
+        self.line.set_lines([(x0, y0, x1, y1, text)], self.scene.view_scale())
+        self.scene.status(f"{text} · {self.HINT}")
+
+    def _snap(self, pos: QPointF) -> tuple[float, float]:
+        """A corner within 8 px on screen, else the nearest point of a wall within 8 px, else the pointer."""
+        x, y = pos.x(), pos.y()
+        if not self.scene.snapping:
+            return round(x, 2), round(y, 2)
+        tol = 8.0 / max(self.scene.view_scale(), 1e-6)
+        if len(self._corners):
+            d = np.hypot(self._corners[:, 0] - x, self._corners[:, 1] - y)
+            i = int(np.argmin(d))
+            if d[i] <= tol:
+                return float(self._corners[i, 0]), float(self._corners[i, 1])
+        best = None
+        for (ax, ay), (bx, by) in self._walls:
+            dx, dy = bx - ax, by - ay
+            t = max(0.0, min(1.0, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy or 1.0)))
+            px, py = ax + t * dx, ay + t * dy
+            d = math.hypot(px - x, py - y)
+            if d <= tol and (best is None or d < best[0]):
+                best = (d, (px, py))
+        return best[1] if best else (round(x, 2), round(y, 2))

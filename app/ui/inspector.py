@@ -10,12 +10,45 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import ZONE_KINDS, ZoneKind, catalog
+from app.units import format_length, parse_length
 from app.words import with_kind
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError
 from app.ui.opening_form import OpeningForm
 
-CM_PER_IN = 2.54
+
+class LengthField(QLineEdit):
+    """A length in the display units (6'-0", 1.07 m) that takes one typed in any unit (6' 3",
+    72 in, 180 cm). `value()` is in inches; a committed entry emits `entered` or `refused`."""
+
+    entered = Signal(float)
+    refused = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.units = "ft-in"
+        self._value = 0.0
+        self._shown = ""
+        self.editingFinished.connect(self._commit)
+
+    def value(self) -> float:
+        return self._value
+
+    def setValue(self, inches: float) -> None:
+        self._value = float(inches)
+        self._shown = format_length(self._value, self.units)
+        self.setText(self._shown)
+
+    def _commit(self) -> None:
+        # an untouched field commits the exact value it holds, never its rounded text (100.4 in shows 8'-4")
+        if self.text() != self._shown:
+            try:
+                self._value = parse_length(self.text(), self.units)
+            except ValueError as problem:
+                self.setText(self._shown)
+                self.refused.emit(str(problem))
+                return
+        self.entered.emit(self._value)
 
 
 class CommitText(QPlainTextEdit):
@@ -56,11 +89,10 @@ class Inspector(QStackedWidget):
         doc.layout_changed.connect(lambda: self.show_ids([]))
 
     # --- forms ----------------------------------------------------------------------------
-    def _length_box(self) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setDecimals(1)
-        box.setRange(-99999, 99999)
-        box.setKeyboardTracking(False)
+    def _length_box(self) -> LengthField:
+        box = LengthField()
+        box.setToolTip("A length in any unit: 6' 3\", 72 in, 1.8 m, 180 cm")
+        box.refused.connect(self.error)
         return box
 
     def _piece_form(self) -> QWidget:
@@ -87,7 +119,7 @@ class Inspector(QStackedWidget):
         self.p_label.editingFinished.connect(lambda: self._piece_edit(label=self.p_label.text()))
         self.p_kind.activated.connect(lambda _i: self._piece_edit(kind=self.p_kind.currentData()))
         for field, box in (("x", self.p_x), ("y", self.p_y), ("width", self.p_width), ("depth", self.p_depth)):
-            box.editingFinished.connect(lambda f=field, b=box: self._piece_edit(**{f: self._to_in(b.value())}))
+            box.entered.connect(lambda inches, f=field: self._piece_edit(**{f: inches}))
         self.p_rotation.editingFinished.connect(lambda: self._piece_edit(rotation=self.p_rotation.value()))
         return page
 
@@ -137,12 +169,6 @@ class Inspector(QStackedWidget):
         if self.opening_form.opening_id and not self.opening_form.load():
             self.show_ids([])
 
-    def _to_in(self, value: float) -> float:
-        return value / CM_PER_IN if self.units == "metric" else value
-
-    def _from_in(self, value: float) -> float:
-        return value * CM_PER_IN if self.units == "metric" else value
-
     def show_ids(self, ids: list[str]) -> None:
         layout = self.doc.layout
         self.piece_id = self.zone_id = None
@@ -168,12 +194,11 @@ class Inspector(QStackedWidget):
         try:
             if self.piece_id:
                 p = self.doc.piece(self.piece_id)
-                suffix = " cm" if self.units == "metric" else " in"
                 self.p_label.setText(p.label)
                 self.p_kind.setCurrentIndex(max(0, self.p_kind.findData(p.kind)))
                 for box, v in ((self.p_x, p.x), (self.p_y, p.y), (self.p_width, p.width), (self.p_depth, p.depth)):
-                    box.setSuffix(suffix)
-                    box.setValue(self._from_in(v))
+                    box.units = self.units
+                    box.setValue(v)
                 self.p_rotation.setValue(p.rotation)
                 for w in (self.p_x, self.p_y, self.p_rotation, self.p_kind):
                     w.setEnabled(not p.fixed)

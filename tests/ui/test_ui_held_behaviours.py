@@ -14,7 +14,8 @@ def test_a_length_typed_in_centimetres_is_stored_in_inches(gui):
     w.project_details()
     gui.drop("piece:student-desk", 120, 120)
     box = w.inspector.p_x
-    assert box.suffix() == " cm" and box.value() == pytest.approx(w.doc.layout.pieces[-1].x * 2.54, abs=0.1)
+    x = w.doc.layout.pieces[-1].x
+    assert box.text() == f"{x * 0.0254:.2f} m" and box.value() == pytest.approx(x)  # value() is inches
     box.setFocus()
     box.selectAll()
     gui.qtbot.keyClicks(box, "254")
