@@ -7,11 +7,12 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 
 from app.canvas import style
-from app.model import ZONE_KINDS, Piece, Room, Zone
+from app.canvas.kind_icons import kind_path
+from app.model import Piece, Room, Zone
 from app.model.numbering import piece_name
 
 
@@ -291,29 +292,40 @@ class ZoneItem(PathShaped, QGraphicsObject):
 
 
 class ZoneLabel(QGraphicsItem):
-    """A zone's number, glyph and name in its top-left corner, above the furniture, so the
-    label never hides under a piece and never sits on one's middle (domain.md complaint)."""
+    """A zone's kind symbol, number and name in its top-left corner, above the furniture, so the
+    label never hides under a piece and never sits on one's middle (domain.md complaint). The
+    title shrinks to fit the zone's width, then wraps to two lines, then is cut short with the
+    whole name in its tooltip."""
+
+    SIZES = (9.0, 8.0, 7.0)  # px, on the plan's inch scale
+    ICON = 9.0
 
     def __init__(self):
         super().__init__()
         self.setZValue(style.Z_OVERLAY - 2)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.anchor = QPointF()
-        self._text, self._rect, self._color = "", QRectF(), QColor()
+        self.lines: list[str] = []
+        self.title = ""
+        self._kind = None
+        self._rect, self._color = QRectF(), QColor()
         self._font = QFont()
-        self._font.setPixelSize(9)
         self._font.setBold(True)
 
     def show_zone(self, zone: Zone) -> None:
-        from PySide6.QtGui import QFontMetricsF
-
         self.prepareGeometryChange()
         xs = [p[0] for p in zone.polygon]
         ys = [p[1] for p in zone.polygon]
         number = f"{zone.station}. " if zone.station is not None else ""
-        self._text = f"{ZONE_KINDS[zone.kind].icon} {number}{zone.display_name}"
-        width = min(QFontMetricsF(self._font).horizontalAdvance(self._text) + 8, max(20.0, max(xs) - min(xs) - 4))
-        self._rect = QRectF(0, 0, width, 13)
+        self.title = f"{number}{zone.display_name}"
+        room = max(24.0, max(xs) - min(xs) - 4)
+        self.lines, size, cut = _fitted(self.title, room - self.ICON - 8, self._font)
+        self._font.setPixelSize(int(size))
+        metrics = QFontMetricsF(self._font)
+        width = max(metrics.horizontalAdvance(line) for line in self.lines) + self.ICON + 8
+        self._rect = QRectF(0, 0, min(width, room), metrics.height() * len(self.lines) + 3)
+        self.setToolTip(self.title if cut else "")
+        self._kind = zone.kind
         self._color = style.zone_color(zone.kind).darker(170)
         self.anchor = QPointF(min(xs) + 2, min(ys) + 2)
         self.setPos(self.anchor)
@@ -326,10 +338,41 @@ class ZoneLabel(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 215))
         painter.drawRoundedRect(self._rect, 3, 3)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self._color, 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(kind_path(self._kind, QRectF(2.5, 2.0, self.ICON - 1, self.ICON - 1)))
         painter.setFont(self._font)
-        painter.setPen(self._color)
-        text = painter.fontMetrics().elidedText(self._text, Qt.TextElideMode.ElideRight, int(self._rect.width()) - 4)
-        painter.drawText(self._rect.adjusted(3, 0, -1, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        line_h = QFontMetricsF(self._font).height()
+        for n, line in enumerate(self.lines):
+            painter.drawText(QRectF(self.ICON + 4, 1.5 + n * line_h, self._rect.width() - self.ICON - 5, line_h),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, line)
+
+
+def _fitted(title: str, width: float, font: QFont) -> tuple[list[str], float, bool]:
+    """The title's lines, its size and whether it had to be cut: one line at the largest size
+    that fits, else two lines, else two lines with the second cut short."""
+    probe = QFont(font)
+    for size in ZoneLabel.SIZES:
+        probe.setPixelSize(int(size))
+        if QFontMetricsF(probe).horizontalAdvance(title) <= width:
+            return [title], size, False
+    size = ZoneLabel.SIZES[-1]
+    probe.setPixelSize(int(size))
+    metrics = QFontMetricsF(probe)
+    words = title.split(" ")
+    first = words[0]
+    for k in range(1, len(words)):
+        candidate = " ".join(words[: k + 1])
+        if metrics.horizontalAdvance(candidate) > width:
+            break
+        first = candidate
+    rest = title[len(first):].strip()
+    if not rest:  # one long word: cut it
+        return [metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(width))], size, True
+    second = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, int(width))
+    cut = second != rest or metrics.horizontalAdvance(first) > width
+    return [metrics.elidedText(first, Qt.TextElideMode.ElideRight, int(width)), second], size, cut
 
 
 class Handle(QGraphicsItem):

@@ -5,12 +5,13 @@ with their colour and glyph. Drag an entry onto the plan, or double-click it the
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QDrag, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
 from app.canvas import style
-from app.model import ZONE_KINDS, catalog
+from app.canvas.kind_icons import kind_path
 from app.canvas.walls import DEFAULT_WIDTH, OPENING_NAMES
+from app.model import ZONE_KINDS, catalog
 from app.model.footprint import local_outline
 from app.units import format_length
 
@@ -82,11 +83,9 @@ def zone_icon(kind) -> QIcon:
     painter.drawRoundedRect(rect, 4, 4)
     painter.setBrush(style.zone_hatch(kind))
     painter.drawRoundedRect(rect, 4, 4)
-    font = QFont()
-    font.setPixelSize(16)
-    painter.setFont(font)
-    painter.setPen(QColor(style.zone_color(kind)).darker(180))
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, ZONE_KINDS[kind].icon)
+    painter.setPen(QPen(QColor(style.zone_color(kind)).darker(180), 1.6))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(kind_path(kind, rect.adjusted(5, 5, -5, -5)))  # drawn, never an emoji font's glyph
     painter.end()
     return QIcon(pix)
 

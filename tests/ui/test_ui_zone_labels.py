@@ -1,0 +1,48 @@
+"""Every zone title readable: it shrinks to fit the zone, then wraps to two lines, then is cut
+short with the whole name in its tooltip; each kind's symbol is drawn, not an emoji glyph."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from app.canvas.items import ZoneLabel
+from app.canvas.kind_icons import kind_path
+from app.model import ZoneKind, Zone
+
+
+def label_for(name: str, width: float) -> ZoneLabel:
+    label = ZoneLabel()
+    label.show_zone(Zone(id="z", kind="collaboration", name=name, station=2,
+                         polygon=[(0, 0), (width, 0), (width, 60), (0, 60)]))
+    return label
+
+
+def test_a_title_that_fits_is_shown_whole_on_one_line(qapp):
+    label = label_for("Group tables", 200)
+    assert label.lines == ["2. Group tables"] and label.toolTip() == ""
+
+
+def test_a_long_title_wraps_to_two_lines_before_it_is_cut(qapp):
+    label = label_for("Group tables by the windows", 100)
+    assert len(label.lines) == 2 and " ".join(label.lines) == "2. Group tables by the windows"
+    assert label.toolTip() == ""
+    font = QFont(label._font)
+    room = 100 - 4 - ZoneLabel.ICON - 8
+    assert all(QFontMetricsF(font).horizontalAdvance(line) <= room for line in label.lines)  # nothing clipped
+    assert label.boundingRect().width() <= 100
+
+
+def test_a_title_too_long_for_two_lines_is_cut_with_the_whole_name_on_hover(qapp):
+    label = label_for("Online learning corner with the headphones and the charging cart", 60)
+    assert len(label.lines) == 2 and label.lines[1].endswith("…")
+    assert label.toolTip() == "2. Online learning corner with the headphones and the charging cart"
+
+
+def test_every_kind_has_a_drawn_symbol(qapp):
+    from PySide6.QtCore import QRectF
+
+    for kind in ZoneKind:
+        path = kind_path(kind, QRectF(0, 0, 16, 16))
+        assert path.elementCount() >= 3, kind
+        box = path.boundingRect()
+        assert box.width() > 4 and box.left() >= -0.5 and box.right() <= 16.5, kind
