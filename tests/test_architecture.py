@@ -142,3 +142,19 @@ def test_nothing_compiles_at_run_time():
     assert "numba" not in deps and "llvmlite" not in deps
     sources = "\n".join(p.read_text(encoding="utf-8") for p in APP.rglob("*.py"))
     assert "import numba" not in sources and "from numba" not in sources
+
+
+def _canvas_reaching_up(files: list[Path]) -> list[str]:
+    return sorted({f"{path}:{line} imports {module}" for path in files for line, module in _imports(path)
+                   if module == "app.ui" or module.startswith("app.ui.")})
+
+
+def test_the_canvas_sits_below_the_window(tmp_path):
+    """app/canvas (scene, items, tools) imports the model and the core, never app/ui: the window
+    hands the scene its edit layer (app.canvas.editing.PlanEdits)."""
+    assert _canvas_reaching_up(_python_files([APP / "canvas"])) == []
+    # and the check itself sees such an import, in every form
+    stray = tmp_path / "stray.py"
+    for source in ("from app.ui import commands as cmd", "import app.ui.document", "from app.ui.document import X"):
+        stray.write_text(source + "\n", encoding="utf-8")
+        assert _canvas_reaching_up([stray]), source

@@ -13,7 +13,6 @@ from PySide6.QtCore import QPointF, QRectF
 from app.canvas.items import PieceItem, ZoneItem
 from app.canvas.overlays import DimensionLines
 from app.canvas.snapping import Box, EdgeIndex, snap_offset
-from app.ui import commands as cmd
 from app.units import format_length
 
 EPS = 0.01  # in: a neighbour that only touches the band's edge (a wall along the desk's side) is not ahead
@@ -153,19 +152,9 @@ class MoveSession:
         dx, dy = self.offset
         pieces = [i for i in self.items if isinstance(i, PieceItem)]
         zones = [i for i in self.items if isinstance(i, ZoneItem)]
-        doc = scene.document
-        old = {i.piece_id: (i.piece.x, i.piece.y) for i in pieces}
-        new = {pid: (x + dx, y + dy) for pid, (x, y) in old.items()}
-        macro = len(pieces) + len(zones) > 1 and bool(zones)
-        if macro:
-            doc.undo_stack.beginMacro(f"Move {len(pieces) + len(zones)} items")
-        ok = scene.push(cmd.MovePieces(doc, old, new)) if pieces else True
-        for item in zones:
-            polygon = [(x + dx, y + dy) for x, y in item.zone.polygon]
-            ok = scene.push(cmd.SetZoneFields(doc, item.zone_id, text=f"Move zone {item.zone.display_name}",
-                                              polygon=polygon)) and ok
-        if macro:
-            doc.undo_stack.endMacro()
+        moves = {i.piece_id: ((i.piece.x, i.piece.y), (i.piece.x + dx, i.piece.y + dy)) for i in pieces}
+        shapes = {i.zone_id: [(x + dx, y + dy) for x, y in i.zone.polygon] for i in zones}
+        ok = scene.done(scene.edits.move(moves, shapes, f"Move {len(pieces) + len(zones)} items"))
         if not ok:
             for item in self.items:
                 scene.resync(item)

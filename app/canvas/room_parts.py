@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsObject
 from app.canvas import style, walls
 from app.canvas.items import PathShaped
 from app.model import Room
-from app.ui import commands as cmd
 
 BAND_OUT, BAND_IN = 9.0, 5.0  # in: what the pointer can grab of an opening, outside / inside the wall
 
@@ -153,7 +152,7 @@ class RoomParts:
             self.scene.error.emit(str(room_or_error))
             self.sync()
             return False
-        ok = self.scene.push(cmd.SetRoom(self.scene.document, room_or_error, text=text))
+        ok = self.scene.done(self.scene.edits.set_room(room_or_error, text))
         if not ok:
             self.sync()
         return ok

@@ -19,8 +19,7 @@ from app.canvas.moving import MoveSession
 from app.canvas.tools import SelectTool, Tool
 from app.model import Finding, Piece, Zone, ZoneKind, catalog_item
 from app.model.numbering import piece_numbers
-from app.ui import commands as cmd
-from app.ui.document import Document, EditError
+from app.canvas.editing import PlanEdits
 from app.units import format_length
 
 
@@ -33,7 +32,8 @@ class PlanScene(QGraphicsScene):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.document: Document | None = None
+        self.document = None  # the window's Document (app.ui.document): its layout and signals
+        self.edits: PlanEdits | None = None
         self.room_item: RoomItem | None = None
         self.pieces: dict[str, PieceItem] = {}
         self.zones: dict[str, ZoneItem] = {}
@@ -56,7 +56,10 @@ class PlanScene(QGraphicsScene):
         self._dimension.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
 
     # --- mirroring ----------------------------------------------------------------------
-    def set_document(self, doc: Document) -> None:
+    def set_document(self, doc, edits: PlanEdits) -> None:
+        """doc: the window's Document, seen through its fields and signals; edits: how the plan's
+        edits reach it (one undo step each)."""
+        self.edits = edits
         if self.document is not None:
             for signal, slot in self._links():
                 signal.disconnect(slot)
@@ -259,14 +262,12 @@ class PlanScene(QGraphicsScene):
         super().keyPressEvent(event)
 
     # --- edits (every one is a command) --------------------------------------------------
-    def push(self, command) -> bool:
-        """Push a command; an edit the model refuses becomes one line, not a traceback."""
-        try:
-            cmd.push(self.document, command)
-            return True
-        except EditError as problem:
-            self.error.emit(str(problem))
+    def done(self, refused: str | None) -> bool:
+        """An edit's outcome (app.canvas.editing): one the model refused becomes one line, not a traceback."""
+        if refused:
+            self.error.emit(refused)
             return False
+        return True
 
     def insert_piece(self, kind: str, pos: QPointF) -> str | None:
         piece_id = self.document.new_id(kind)
@@ -282,7 +283,7 @@ class PlanScene(QGraphicsScene):
         except ValueError as problem:
             self.error.emit(str(problem).splitlines()[0])
             return None
-        if self.push(cmd.AddPiece(self.document, piece)):
+        if self.done(self.edits.add_piece(piece)):
             self.select_ids([piece_id])
             return piece_id
         return None
@@ -299,7 +300,7 @@ class PlanScene(QGraphicsScene):
         except ValueError as problem:
             self.error.emit(f"zone: {str(problem).splitlines()[-1].strip()}")
             return None
-        if self.push(cmd.AddZone(self.document, zone)):
+        if self.done(self.edits.add_zone(zone)):
             self.select_ids([zone.id])
             return zone.id
         return None
@@ -314,8 +315,8 @@ class PlanScene(QGraphicsScene):
         if not piece_ids:
             return False
         old = {p: (self.document.piece(p).x, self.document.piece(p).y) for p in piece_ids}
-        new = {p: (x + dx, y + dy) for p, (x, y) in old.items()}
-        self.push(cmd.MovePieces(self.document, old, new, nudge=True))
+        moves = {p: ((x, y), (x + dx, y + dy)) for p, (x, y) in old.items()}
+        self.done(self.edits.move(moves, {}, f"Nudge {len(moves)} pieces", nudge=True))
         return True
 
     # --- dragging the selection (app/canvas/moving.py) --------------------------------------

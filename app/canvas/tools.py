@@ -18,7 +18,6 @@ from app.canvas.overlays import DimensionLines
 from app.canvas.room_parts import CornerItem, OpeningItem
 from app.canvas.snapping import snap_angle
 from app.model import ZoneKind
-from app.ui import commands as cmd
 
 
 class Tool:
@@ -168,12 +167,12 @@ class SelectTool(Tool):
         item, fields = grip["item"], grip.get("fields")
         if not fields:
             return
-        doc = self.scene.document
+        edits = self.scene.edits
         if isinstance(item, PieceItem):
             verb = "Rotate" if "rotation" in fields else "Resize"
-            ok = self.scene.push(cmd.SetPieceFields(doc, item.piece_id, text=f"{verb} {item.piece.display_name}", **fields))
+            ok = self.scene.done(edits.set_piece(item.piece_id, f"{verb} {item.piece.display_name}", **fields))
         else:
-            ok = self.scene.push(cmd.SetZoneFields(doc, item.zone_id, text=f"Reshape zone {item.zone.display_name}", **fields))
+            ok = self.scene.done(edits.set_zone(item.zone_id, f"Reshape zone {item.zone.display_name}", **fields))
         if not ok:
             self.scene.resync(item)
 

@@ -78,8 +78,8 @@ class EditActions:
             stack.beginMacro(f"Rotate {len(ids)} pieces")
         for pid in ids:
             piece = self.doc.piece(pid)
-            self.scene.push(cmd.SetPieceFields(self.doc, pid, text=f"Rotate {piece.display_name}",
-                                               rotation=(piece.rotation + degrees) % 360))
+            self.scene.done(self.edits.set_piece(pid, f"Rotate {piece.display_name}",
+                                                 rotation=(piece.rotation + degrees) % 360))
         if len(ids) > 1:
             stack.endMacro()
 
@@ -117,8 +117,8 @@ class EditActions:
         except walls.WallEditError as problem:
             self.show_error(str(problem))
             return False
-        ok = self.scene.push(cmd.SetRoom(self.doc, room, text=f"Room size {self.scene.length(size[0])} x "
-                                                              f"{self.scene.length(size[1])}"))
+        ok = self.scene.done(self.edits.set_room(room, f"Room size {self.scene.length(size[0])} x "
+                                                       f"{self.scene.length(size[1])}"))
         if ok:
             self.view.fit_room()
         return ok

@@ -24,6 +24,7 @@ from app.ui.inspector import Inspector
 from app.ui.layouts_panel import LayoutsPanel
 from app.ui.live_checks import LiveChecks
 from app.ui.palette import Palette
+from app.ui.plan_edits import DocumentEdits
 from app.ui.ready_panel import ReadyPanel
 from app.ui.settings import load_preferences
 from app.ui.transitions_panel import TransitionsPanel
@@ -39,7 +40,8 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.scene = PlanScene(self)
         self.view = PlanView(self.scene)
         self.setCentralWidget(self.view)
-        self.scene.set_document(self.doc)
+        self.edits = DocumentEdits(self.doc)
+        self.scene.set_document(self.doc, self.edits)
         self.palette = Palette(self.prefs.units)
         self.inspector = Inspector(self.doc)
         self.findings = FindingsPanel()
