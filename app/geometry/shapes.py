@@ -150,6 +150,17 @@ def wall_name(room: Room, wall: int) -> str:
     return f"the {side} wall, {ordinal} from the {end}"
 
 
+def corner_name(room: Room, corner: int) -> str:
+    """'the north-west corner': where a corner of the outline lies from the room's middle."""
+    xs, ys = [p[0] for p in room.outline], [p[1] for p in room.outline]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    x, y = room.outline[corner % len(room.outline)]
+    dx, dy = (x - cx) / max(max(xs) - min(xs), 1e-9), (y - cy) / max(max(ys) - min(ys), 1e-9)
+    north_south = "north" if dy < -1e-9 else "south" if dy > 1e-9 else ""  # the plan's y runs down
+    east_west = "west" if dx < -1e-9 else "east" if dx > 1e-9 else ""
+    return f"the {'-'.join(part for part in (north_south, east_west) if part) or 'middle'} corner"
+
+
 def door_name(layout: Layout, door: Door) -> str:
     if door.label:
         return f"Door '{door.label}'"

@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox
+from shiboken6 import isValid
 
 from app.canvas.scene import PlanScene
 from app.canvas.tools import MeasureTool
@@ -291,6 +292,8 @@ class MainWindow(FileActions, EditActions, QMainWindow):
 
 def _hover_text(action: QAction) -> None:
     """The toolbar button's tooltip: the command's whole name ("Undo Move Student desk 3") and its key."""
+    if not isValid(action):  # the window is closing: its actions go before the stack that signals them
+        return
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     tip = action.text().replace("&", "") + (f" ({keys})" if keys else "")
     if action.toolTip() != tip:  # setting it again would signal `changed` again

@@ -4,10 +4,13 @@ command; the model (and app/canvas/walls.py) refuses an opening that would not f
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.canvas import walls
+from app.geometry.shapes import corner_name, wall_name
 from app.model import Door, WallFeature
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError
@@ -28,6 +31,7 @@ class OpeningForm(QWidget):
         self._loading = False
         form = QFormLayout(self)
         self.what = QLabel()
+        self.what.setWordWrap(True)
         self.label = QLineEdit()
         self.width_box = self._length_box()
         self.position = self._length_box()
@@ -35,6 +39,8 @@ class OpeningForm(QWidget):
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #c62828;")
         self.hinge = QComboBox()
+        self.hinge.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.hinge.setMinimumContentsLength(16)
         self.hinge.addItem("At the wall's first end", "start")
         self.hinge.addItem("At the wall's second end", "end")
         self.swing = QComboBox()
@@ -92,7 +98,15 @@ class OpeningForm(QWidget):
         try:
             door, feature = isinstance(opening, Door), isinstance(opening, WallFeature)
             name = "Door" if door else "Wall feature" if feature else "Window"
-            self.what.setText(f"<b>{name}</b> on wall {opening.wall + 1} (drag it along the walls to move it)")
+            room = self.doc.layout.room
+            start = corner_name(room, opening.wall)  # a wall runs from its own corner to the next one
+            end = corner_name(room, opening.wall + 1)
+            # the names wrap in the label above and fill combo boxes of a set width: the panel
+            # never grows under a drag (the plan beside it would shift)
+            self.what.setText(f"<b>{name}</b> on {escape(wall_name(room, opening.wall))}, measured from "
+                              f"{escape(start)} (drag it along the walls to move it)")
+            self.hinge.setItemText(0, f"By {start}")
+            self.hinge.setItemText(1, f"By {end}")
             self.label.setText(opening.label)
             self.label.setPlaceholderText(walls.opening_name(opening))
             suffix = " cm" if self.units == "metric" else " in"

@@ -71,3 +71,20 @@ def test_selecting_a_piece_with_the_transitions_tab_open_shows_its_details(gui):
     w.scene.select_ids([w.doc.layout.pieces[-1].id])
     gui.qtbot.waitUntil(lambda: in_front("inspector"))
     assert w.inspector.piece_id == w.doc.layout.pieces[-1].id
+
+
+def test_the_window_form_names_its_wall_and_corner_by_the_compass(gui):
+    w = gui.w
+    gui.drop("opening:window", 356, 147)  # the east wall of the blank 30 x 32 ft room
+    form = w.inspector.opening_form
+    assert "on the east wall, measured from the north-east corner" in form.what.text()
+    assert [form.hinge.itemText(i) for i in range(2)] == ["By the north-east corner", "By the south-east corner"]
+
+
+def test_corners_are_named_from_the_rooms_middle():
+    from app.geometry.shapes import corner_name
+    from app.model import Room
+
+    room = Room(outline=[(0, 0), (360, 0), (360, 384), (0, 384)])
+    assert [corner_name(room, k) for k in range(4)] == ["the north-west corner", "the north-east corner",
+                                                       "the south-east corner", "the south-west corner"]
