@@ -218,14 +218,27 @@ class PieceItem(PathShaped, QGraphicsObject):
             w, d = d, w
         elif 135 <= rot <= 225:
             painter.rotate(180)
+        if d > w * 1.4:  # a long narrow piece on screen: its label runs along it
+            painter.rotate(-90)
+            w, d = d, w
         font = QFont()
-        font.setPixelSize(max(1, int(min(6.0, d * 0.4))))
+        # about 10 px on screen, never taller than the piece: zoomed in, more of the name fits
+        font.setPixelSize(max(1, int(min(6.0, d * 0.4, max(2.5, 10.0 / lod)))))
         painter.setFont(font)
         painter.setPen(QColor("#333333"))
         rect = QRectF(-w / 2 + 1, -d / 2, w - 2, d)
-        text = painter.fontMetrics().elidedText(self.name, Qt.TextElideMode.ElideRight, int(rect.width()))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label_text(painter.fontMetrics(), rect.width()))
         painter.restore()
+
+    def label_text(self, metrics, width: float) -> str:
+        """The whole name where it fits, else the short one that reads ("Desk 14", "Laptop cart"),
+        else that cut short; the tooltip always has the whole name."""
+        short = self.piece.label or " ".join(filter(None, (self.piece.item.short or self.piece.item.name,
+                                                           str(self.number) if self.number else "")))
+        for text in (self.name, short):
+            if metrics.horizontalAdvance(text) <= width:
+                return text
+        return metrics.elidedText(short, Qt.TextElideMode.ElideRight, int(width))
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:

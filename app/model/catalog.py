@@ -21,6 +21,7 @@ class CatalogItem(BaseModel):
 
     id: str
     name: str
+    short: str = ""  # what the plan writes on a piece too small for its name ("Desk", "Laptop cart")
     category: Literal["desks", "teacher", "tables", "seating", "floor", "storage", "tech", "fixed"]
     shape: Shape
     width: float = Field(gt=0)
