@@ -17,10 +17,12 @@ from app.canvas.view import PlanView
 from app.ui import commands as cmd
 from app.ui import icons
 from app.ui.actions import EditActions
+from app.ui.arrange_menu import build_arrange_menu
 from app.ui.clipboard import release_clipboard
 from app.ui.document import Document, blank_project
 from app.ui.files import FileActions
 from app.ui.findings_panel import FindingsPanel
+from app.ui.getting_started import GettingStarted
 from app.ui.inspector import Inspector
 from app.ui.layouts_panel import LayoutsPanel
 from app.ui.live_checks import LiveChecks
@@ -181,7 +183,9 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.poly_zone_action = self._action(layout_menu, "Draw zone as &polygon", lambda: self.arm_tool(f"poly:{self._zone_kind()}"), "Shift+Z")
         self.measure_action = self._action(layout_menu, "&Measure", lambda: self.scene.set_tool(MeasureTool(self.scene)), "M",
                                            tip="Drag on the plan to measure a distance")
+        build_arrange_menu(self, bar)
         help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Getting started", self.show_getting_started)
         self._action(help_menu, "&Keyboard and mouse", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About", lambda: self.show_info(f"{APP_NAME}: plan a classroom, check it, and export "
                                                                  "evidence for the USBE microcredential 2680."))
@@ -246,6 +250,9 @@ class MainWindow(FileActions, EditActions, QMainWindow):
 
     def show_info(self, text: str) -> None:
         QMessageBox.information(self, APP_NAME, text)
+
+    def show_getting_started(self) -> None:
+        GettingStarted(self).exec()
 
     def show_help(self) -> None:
         self.show_info("Drag furniture or a zone from the left onto the plan. Drag to move (Alt: no snapping), "

@@ -38,3 +38,17 @@ def test_undo_keeps_its_width_and_names_the_step_on_hover(gui):
     after = {name.split(" ")[0] if name.startswith(("Undo", "Redo")) else name: b.width()
              for name, b in buttons(w).items()}
     assert after["Undo"] == before["Undo"] and all(b.isVisible() for b in buttons(w).values())
+
+
+def test_help_getting_started_is_a_short_illustrated_page(gui, monkeypatch):
+    from app.ui.getting_started import STEPS, GettingStarted, page_html
+
+    html = page_html()
+    assert html.count("<img") == len(STEPS) + 10  # a picture per step and per kind of zone
+    assert "Ready to submit?" in html and "Export evidence PDF" in html
+    shown = []
+    monkeypatch.setattr(GettingStarted, "exec", lambda self: shown.append(self.page.toPlainText()) or 0)
+    [action] = [a for a in gui.w.menuBar().actions() if a.text() == "&Help"][0].menu().actions()[:1]
+    assert action.text() == "&Getting started"
+    action.trigger()
+    assert shown and "1. Your room" in shown[0]
