@@ -34,6 +34,7 @@ class FileActions:
     def build_file_menu(self, menu) -> None:
         a = self._action
         self.new_action = a(menu, "&New room…", self.new_file, QKeySequence.StandardKey.New)
+        self.new_template_action = a(menu, "New from &template…", self.new_from_template)
         samples = menu.addMenu("New from &sample")
         for path in sorted(SAMPLES.glob("*.classroom.json")):
             a(samples, path.name.removesuffix(".classroom.json").replace("-", " ").capitalize(),
@@ -121,6 +122,32 @@ class FileActions:
             self.doc.replace_project(project)
             self.recovery.discard()  # the last plan's changes were saved or given up when asked
             self.view.fit_room()
+
+    def ask_template(self):
+        """(template, width, depth in inches) from File > New from template…, or None."""
+        from app.templates import templates
+        from app.ui.template_dialog import TemplateDialog
+
+        dialog = TemplateDialog(templates(), self.prefs.units, self)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def new_from_template(self) -> None:
+        if not self.maybe_save():
+            return
+        choice = self.ask_template()
+        if choice is None:
+            return
+        from app.model import Project
+        from app.templates import TemplateDoesNotFit, lay_out
+
+        try:
+            layout = lay_out(*choice, units=self.prefs.units)
+        except TemplateDoesNotFit as problem:
+            self.show_error(str(problem))
+            return
+        self.doc.replace_project(Project(display_units=self.prefs.units, layouts=[layout]))
+        self.recovery.discard()  # the last plan's changes were saved or given up when asked
+        self.view.fit_room()
 
     def open_sample(self, path: Path) -> None:
         if self.maybe_save() and self.open_path(path):
