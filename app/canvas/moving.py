@@ -8,7 +8,8 @@ During the drag the static part (edges of the pieces that stay, the walls) is co
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPolygonF
 
 from app.canvas.items import PieceItem, ZoneItem
 from app.canvas.overlays import DimensionLines
@@ -80,12 +81,31 @@ def _clip_nearest(a, b, front: float, lo: float, hi: float) -> tuple[float, floa
     return min((ua + t0 * du, va + t0 * dv), (ua + t1 * du, va + t1 * dv))
 
 
+def pieces_inside(scene, zones: list[ZoneItem]) -> list[PieceItem]:
+    """The pieces that stand in the zones (their centre inside a polygon), with the rest of their
+    groups (a pod is never split), fixed ones left out: what a zone dragged with Shift takes along."""
+    shapes = [QPolygonF([QPointF(x, y) for x, y in z.zone.polygon]) for z in zones]
+    inside = [i for i in scene.pieces.values()
+              if any(s.containsPoint(QPointF(i.piece.x, i.piece.y), Qt.FillRule.OddEvenFill) for s in shapes)]
+    found = {}
+    for item in inside:
+        for member in scene.group_items(item):
+            if not member.piece.fixed:
+                found[member.piece_id] = member
+    return list(found.values())
+
+
 class MoveSession:
-    def __init__(self, scene, pos: QPointF, target):
+    def __init__(self, scene, pos: QPointF, target, carry: bool = False):
         self.scene = scene
         moving = [i for i in scene.selectedItems() if isinstance(i, (PieceItem, ZoneItem))]
         self.items = [i for i in moving if not (isinstance(i, PieceItem) and i.piece.fixed)]
-        still = [i.footprint_rect() for i in scene.pieces.values() if not i.isSelected() and i.piece.solid]
+        zones = [i for i in self.items if isinstance(i, ZoneItem)]
+        self.carried = [i for i in pieces_inside(scene, zones) if i not in self.items] if carry and zones else []
+        self.items += self.carried
+        if carry and zones:
+            scene.status(_carry_text(len(zones), len(self.carried)))
+        still = [i.footprint_rect() for i in scene.pieces.values() if i not in self.items and i.piece.solid]
         box = target.footprint_rect() if target in self.items else QRectF()
         self.start = pos
         self.origins = {i: i.pos() for i in self.items}
@@ -154,7 +174,11 @@ class MoveSession:
         zones = [i for i in self.items if isinstance(i, ZoneItem)]
         moves = {i.piece_id: ((i.piece.x, i.piece.y), (i.piece.x + dx, i.piece.y + dy)) for i in pieces}
         shapes = {i.zone_id: [(x + dx, y + dy) for x, y in i.zone.polygon] for i in zones}
-        ok = scene.done(scene.edits.move(moves, shapes, f"Move {len(pieces) + len(zones)} items"))
+        text = f"Move {len(pieces) + len(zones)} items"
+        if self.carried:
+            name = zones[0].zone.display_name if len(zones) == 1 else f"{len(zones)} zones"
+            text = f"Move zone {name} with {_plural(len(self.carried), 'piece')}"
+        ok = scene.done(scene.edits.move(moves, shapes, text))
         if not ok:
             for item in self.items:
                 scene.resync(item)
@@ -164,3 +188,15 @@ class MoveSession:
         for item in self.items:
             self.scene.resync(item)
         self.scene.drag_step.emit({})
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _carry_text(zones: int, pieces: int) -> str:
+    """The status line when a Shift-drag of zones starts: "Moving the zone and the 6 pieces inside it"."""
+    what, where = ("the zone", "it") if zones == 1 else (f"the {zones} zones", "them")
+    if pieces == 0:
+        return f"Moving {what} (no furniture stands inside {where})"
+    return f"Moving {what} and the {'piece' if pieces == 1 else f'{pieces} pieces'} inside {where}"

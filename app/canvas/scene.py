@@ -46,6 +46,8 @@ class PlanScene(QGraphicsScene):
         self._tool: Tool = SelectTool(self)
         self._flagged: set[str] = set()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._grouping = False  # selecting the rest of a group: its own selection changes are not looked at
+        self.selectionChanged.connect(self._select_whole_groups)
         self.selectionChanged.connect(self._update_handles)
         self._dimension = QGraphicsSimpleTextItem()
         self._dimension.setZValue(style.Z_HANDLE)
@@ -189,6 +191,36 @@ class PlanScene(QGraphicsScene):
                 chosen.append(item)
         return chosen
 
+    def group_items(self, item) -> list:
+        """The item with the rest of its group (a pod of desks is selected, moved and turned as one)."""
+        if not isinstance(item, PieceItem) or item.piece.group is None:
+            return [item]
+        return [i for i in self.pieces.values() if i.piece.group == item.piece.group]
+
+    def set_selected_with_group(self, item, selected: bool) -> None:
+        """Select or deselect an item and the rest of its group together (Ctrl+click)."""
+        self._grouping = True
+        try:
+            for member in self.group_items(item):
+                member.setSelected(selected)
+        finally:
+            self._grouping = False
+
+    def _select_whole_groups(self) -> None:
+        """One piece of a group selected (click, rubber band, a finding) selects the whole group."""
+        if self._grouping:
+            return
+        groups = {i.piece.group for i in self.selectedItems() if isinstance(i, PieceItem) and i.piece.group}
+        if not groups:
+            return
+        self._grouping = True
+        try:
+            for item in self.pieces.values():
+                if item.piece.group in groups and not item.isSelected():
+                    item.setSelected(True)
+        finally:
+            self._grouping = False
+
     def select_all(self) -> None:
         for item in (*self.pieces.values(), *self.zones.values()):
             item.setSelected(True)
@@ -320,8 +352,9 @@ class PlanScene(QGraphicsScene):
         return True
 
     # --- dragging the selection (app/canvas/moving.py) --------------------------------------
-    def begin_drag(self, pos: QPointF, target) -> MoveSession:
-        return MoveSession(self, pos, target)
+    def begin_drag(self, pos: QPointF, target, carry: bool = False) -> MoveSession:
+        """carry: a dragged zone takes the furniture standing in it along (Shift)."""
+        return MoveSession(self, pos, target, carry)
 
     def show_dimension(self, text: str | None, at: QPointF | None = None) -> None:
         """The live distance text beside a dragged piece (None hides it)."""

@@ -50,7 +50,8 @@ class Tool:
 
 
 class SelectTool(Tool):
-    """Click, Ctrl+click, drag to move (one command on release), handles to rotate and resize."""
+    """Click, Ctrl+click, drag to move (one command on release; Shift: a zone takes its furniture
+    along), handles to rotate and resize."""
 
     def __init__(self, scene):
         super().__init__(scene)
@@ -69,7 +70,7 @@ class SelectTool(Tool):
         if target is None:
             return False  # empty floor: the view starts a rubber band
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            target.setSelected(not target.isSelected())
+            self.scene.set_selected_with_group(target, not target.isSelected())
             return True
         if not target.isSelected() or isinstance(target, (CornerItem, OpeningItem)):
             self.scene.clearSelection()
@@ -77,7 +78,8 @@ class SelectTool(Tool):
         if isinstance(target, (CornerItem, OpeningItem)):
             self.drag = self.scene.parts.begin_drag(target, pos)  # one SetRoom on release
         else:
-            self.drag = self.scene.begin_drag(pos, target)
+            carry = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            self.drag = self.scene.begin_drag(pos, target, carry)
         return True
 
     def double_click(self, event) -> bool:

@@ -140,6 +140,7 @@ class Piece(_Model):
     width: Size
     depth: Size
     fixed: bool = False  # built in (sink, column): the editor keeps it in place
+    group: Id | None = None  # pieces sharing it move and turn as one (a pod of desks); absent in older files
 
     @model_validator(mode="before")
     @classmethod

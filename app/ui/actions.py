@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
+from app import arrange
 from app.canvas import walls
 from app.canvas.tools import InsertTool, ZonePolygonTool, ZoneRectTool
 from app.model import ZoneKind
@@ -70,16 +71,29 @@ class EditActions:
             stack.endMacro()
 
     def rotate_selection(self, degrees: float) -> None:
+        """Turn each selected piece in place; a group turns as a whole about its centre."""
         ids = [p for p in self.scene.selected_piece_ids() if not self.doc.piece(p).fixed]
         if not ids:
             return
+        turns = {}  # piece id -> its new fields
+        groups: dict[str, list] = {}
+        for pid in ids:
+            piece = self.doc.piece(pid)
+            if piece.group is None:
+                turns[pid] = {"rotation": (piece.rotation + degrees) % 360}
+            else:
+                groups.setdefault(piece.group, []).append(piece)
+        for members in groups.values():
+            x0, y0, x1, y1 = arrange.bounds([arrange.piece_box(p) for p in members])
+            centres = arrange.turn_about([(p.x, p.y) for p in members], ((x0 + x1) / 2, (y0 + y1) / 2), degrees)
+            for piece, (x, y) in zip(members, centres):
+                turns[piece.id] = {"x": round(x, 4), "y": round(y, 4), "rotation": (piece.rotation + degrees) % 360}
         stack = self.doc.undo_stack
         if len(ids) > 1:
             stack.beginMacro(f"Rotate {len(ids)} pieces")
-        for pid in ids:
+        for pid, fields in turns.items():
             piece = self.doc.piece(pid)
-            self.scene.done(self.edits.set_piece(pid, f"Rotate {piece.display_name}",
-                                                 rotation=(piece.rotation + degrees) % 360))
+            self.scene.done(self.edits.set_piece(pid, f"Rotate {piece.display_name}", **fields))
         if len(ids) > 1:
             stack.endMacro()
 

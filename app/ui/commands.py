@@ -159,6 +159,21 @@ class SetPieceFields(_LayoutCommand):
         self.doc.set_piece_fields(self.piece_id, self.layout_id, **self.old)
 
 
+class SetGroups(_LayoutCommand):
+    """Group or ungroup: each piece's group before and after, in one step."""
+
+    def __init__(self, doc: Document, groups: dict[str, str | None], text: str, layout_id: str | None = None):
+        super().__init__(doc, text, layout_id)
+        self.new = dict(groups)
+        self.old = {p: doc.piece(p, layout_id).group for p in groups}
+
+    def do(self):
+        self.doc.set_groups(self.new, self.layout_id)
+
+    def undo_it(self):
+        self.doc.set_groups(self.old, self.layout_id)
+
+
 class AddZone(_LayoutCommand):
     def __init__(self, doc: Document, zone: Zone, index: int | None = None, layout_id: str | None = None):
         super().__init__(doc, f"Add zone {zone.display_name}", layout_id)

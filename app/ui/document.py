@@ -166,6 +166,17 @@ class Document(QObject):
         for piece_id, (x, y) in positions.items():
             self.set_piece_fields(piece_id, x=x, y=y)
 
+    def set_groups(self, groups: dict[str, str | None], layout_id: str | None = None) -> None:
+        """Put pieces in groups (None: in none), each piece id -> its group; all or none."""
+        layout = self._show(layout_id)
+        new = {}
+        for piece_id, group in groups.items():
+            old = self.piece(piece_id)
+            new[piece_id] = _validated(Piece, {**old.model_dump(), "group": group}, f"piece {old.display_name}")
+        for piece_id, piece in new.items():
+            layout.pieces[layout.pieces.index(self.piece(piece_id))] = piece
+            self.piece_changed.emit(piece_id)
+
     def set_piece_fields(self, piece_id: str, layout_id: str | None = None, **fields) -> dict:
         """Change some fields of a piece; returns their old values (for undo)."""
         layout = self._show(layout_id)
