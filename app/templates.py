@@ -135,7 +135,7 @@ class _Plan:
         return proto.model_copy(update={"x": round(x, 3), "y": round(y, 3), "rotation": rotation % 360})
 
     def add(self, pieces: list[Piece], zone: tuple[str, list[Point]] | None = None, *,
-            station: int | None = None, numbered: bool = False, slack: float = 0.0) -> bool:
+            station: int | None = None, numbered: bool = False, slack: float = 0.0, grouped: bool = False) -> bool:
         """Place a unit (a desk and its chair, a pod, a station) whole, unless it stands in the
         door's clear floor: then it moves away from the door by up to `slack` (the room its
         aisles have beyond AISLE), or is left out (or, where it must fit, the room is too small)."""
@@ -149,14 +149,18 @@ class _Plan:
                 dx, dy = nx * (far - near), ny * (far - near)
                 pieces = [p.model_copy(update={"x": round(p.x + dx, 3), "y": round(p.y + dy, 3)}) for p in pieces]
                 zone = zone and (zone[0], [(x + dx, y + dy) for x, y in zone[1]])
-                return self.add(pieces, zone, station=station, numbered=numbered)
+                return self.add(pieces, zone, station=station, numbered=numbered, grouped=grouped)
         if hit:
             if self.must_fit:
                 raise self.too_small(*PATTERNS[self.source.id][1](self))
             return False
+        group = None
+        if grouped:  # a pod moves and turns as one (Arrange > Group)
+            group = f"group-{self.counts.setdefault('group', 0) + 1}"
+            self.counts["group"] += 1
         for piece in pieces:
             n = self.counts[role(piece.id)] = self.counts.get(role(piece.id), 0) + 1
-            self.pieces.append(piece.model_copy(update={"id": f"{role(piece.id)}-{n}"}))
+            self.pieces.append(piece.model_copy(update={"id": f"{role(piece.id)}-{n}", "group": group}))
         if zone is not None:
             self.zone(*zone, station=station, numbered=numbered)
         return True
@@ -289,7 +293,7 @@ def _pods(plan: _Plan) -> None:
                            plan.piece("desk", x + dx, south), plan.piece("chair", x + dx, y + pod_d - chair.depth / 2)]
             m = ZONE_MARGIN / 2  # half: two pods' zones keep an aisle between them
             plan.add(pieces, ("pod", rect(x - m, y - m, x + pod_w + m, y + pod_d + m)), numbered=True,
-                     slack=rows[0] - top)
+                     slack=rows[0] - top, grouped=True)
 
 
 def _pods_minimum(plan: _Plan) -> tuple[float, float]:

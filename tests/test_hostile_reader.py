@@ -40,8 +40,8 @@ def full_project() -> dict[str, Any]:
                               "kind": "screen"}],
             },
             "pieces": [
-                {"id": "t1", "kind": "activity-table", "label": "Build", "x": 72, "y": 72, "rotation": 90,
-                 "width": 60, "depth": 30, "fixed": False},
+                {"id": "t1", "kind": "activity-table", "label": "Build", "group": "pod-1", "x": 72, "y": 72,
+                 "rotation": 90, "width": 60, "depth": 30, "fixed": False},
                 {"id": "sink", "kind": "sink-counter", "x": 300.5, "y": 300, "fixed": True},
             ],
             "zones": [

@@ -157,3 +157,14 @@ def test_a_template_file_laid_out_to_its_own_room_is_itself():
     for project in templates():
         x0, y0, x1, y1 = project.layouts[0].room.bounds()
         assert arrange(project, x1 - x0, y1 - y0) == project.layouts[0]
+
+
+def test_each_pod_of_four_is_a_group_that_moves_as_one():
+    layout = lay_out(load_project(Path(__file__).resolve().parents[1] / "app" / "assets" / "templates"
+                                  / "pods-of-four.classroom.json"), 360, 384)
+    groups: dict[str, list] = {}
+    for piece in layout.pieces:
+        if piece.group is not None:
+            groups.setdefault(piece.group, []).append(piece.kind)
+    assert len(groups) >= 4
+    assert all(sorted(kinds) == ["chair"] * 4 + ["student-desk"] * 4 for kinds in groups.values()), groups

@@ -7,10 +7,9 @@ an id -> item map. 1 scene unit = 1 inch, y down: the model's own coordinates.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
 
-from app.canvas import style
 from app.canvas.grid import GridSpec, paint_grid
 from app.canvas.items import Handle, PieceItem, RoomItem, ZoneItem
 from app.canvas.overlays import FindingsOverlay, WalkableOverlay
@@ -49,13 +48,6 @@ class PlanScene(QGraphicsScene):
         self._grouping = False  # selecting the rest of a group: its own selection changes are not looked at
         self.selectionChanged.connect(self._select_whole_groups)
         self.selectionChanged.connect(self._update_handles)
-        self._dimension = QGraphicsSimpleTextItem()
-        self._dimension.setZValue(style.Z_HANDLE)
-        self._dimension.setBrush(QColor("#1f4fbf"))
-        font = QFont()
-        font.setPixelSize(12)
-        self._dimension.setFont(font)
-        self._dimension.setFlag(QGraphicsSimpleTextItem.GraphicsItemFlag.ItemIgnoresTransformations)
 
     # --- mirroring ----------------------------------------------------------------------
     def set_document(self, doc, edits: PlanEdits) -> None:
@@ -81,12 +73,11 @@ class PlanScene(QGraphicsScene):
         self.set_tool(None)
         self.clearSelection()
         for item in list(self.items()):
-            if item.parentItem() is None and item not in (self.findings_overlay, self.walkable_overlay, self._dimension):
+            if item.parentItem() is None and item not in (self.findings_overlay, self.walkable_overlay):
                 self.removeItem(item)
-        for extra in (self.findings_overlay, self.walkable_overlay, self._dimension):
+        for extra in (self.findings_overlay, self.walkable_overlay):
             if extra.scene() is None:
                 self.addItem(extra)
-        self._dimension.hide()
         self.findings_overlay.set_findings([])
         self._flagged = set()
         self.walkable_overlay.clear()
@@ -355,15 +346,6 @@ class PlanScene(QGraphicsScene):
     def begin_drag(self, pos: QPointF, target, carry: bool = False) -> MoveSession:
         """carry: a dragged zone takes the furniture standing in it along (Shift)."""
         return MoveSession(self, pos, target, carry)
-
-    def show_dimension(self, text: str | None, at: QPointF | None = None) -> None:
-        """The live distance text beside a dragged piece (None hides it)."""
-        if text is None:
-            self._dimension.hide()
-            return
-        self._dimension.setText(text)
-        self._dimension.setPos(at)
-        self._dimension.show()
 
     # --- helpers --------------------------------------------------------------------------
     def view_scale(self) -> float:

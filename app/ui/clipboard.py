@@ -37,10 +37,19 @@ def paste_items(doc: Document, offset: float = 12.0) -> list[str]:
         taken: set[str] = set()
         numbers = {z.station for z in doc.layout.zones if z.station is not None}
         pieces, zones = [], []
+        groups: dict[str, str] = {}  # a pasted pod is a new pod: its own group, not the original's
+        taken |= {p.group for p in doc.layout.pieces if p.group}
         for raw in data.get("pieces", []):
             new_id = doc.new_id(raw["kind"], taken=taken)
             taken.add(new_id)
-            pieces.append(Piece.model_validate({**raw, "id": new_id, "x": raw["x"] + offset, "y": raw["y"] + offset}))
+            group = raw.get("group")
+            if group is not None:
+                if group not in groups:
+                    groups[group] = doc.new_id("group", taken=taken)
+                    taken.add(groups[group])
+                group = groups[group]
+            pieces.append(Piece.model_validate({**raw, "id": new_id, "group": group, "x": raw["x"] + offset,
+                                                "y": raw["y"] + offset}))
         for raw in data.get("zones", []):
             new_id = doc.new_id("zone", taken=taken)
             taken.add(new_id)

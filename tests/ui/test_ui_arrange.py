@@ -153,3 +153,13 @@ def test_a_plain_drag_of_a_zone_leaves_the_furniture(gui):
     gui.drag((168, 156), (168 + 48, 156))
     assert gui.w.doc.zone(zone_id).polygon[0] == (72, 24)
     assert centre(gui, desk) == before
+
+
+def test_a_duplicated_pod_is_a_pod_of_its_own(gui):
+    a, b = _pod(gui)
+    doc = gui.w.doc
+    gui.w.scene.select_ids([a])
+    gui.key(Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    new = [p for p in doc.layout.pieces if p.id not in (a, b)]
+    assert len(new) == 2 and new[0].group == new[1].group is not None
+    assert new[0].group != doc.piece(a).group  # not joined to the original
