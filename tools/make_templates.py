@@ -10,7 +10,6 @@ what this script writes.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from app.model import Door, Layout, Piece, Project, Room, Signal, TransitionPlan, WallFeature, Window, Zone
 from app.storage import save_project
