@@ -27,7 +27,7 @@ class PlanScene(QGraphicsScene):
     room_step = Signal(object)  # the Room as a door or corner drag would leave it: light checks
     message = Signal(str)  # a line for the status bar
     error = Signal(str)  # an edit the model refused
-    tool_changed = Signal(str)
+    tool_changed = Signal(str)  # the armed tool's hint for the status bar ('' for selecting)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -258,7 +258,7 @@ class PlanScene(QGraphicsScene):
         self._tool = tool or SelectTool(self)
         for view in self.views():
             view.viewport().setCursor(self._tool.cursor)
-        self.tool_changed.emit(type(self._tool).__name__)
+        self.tool_changed.emit(self._tool.HINT)
 
     def mousePressEvent(self, event):
         if self._tool.press(event):

@@ -22,6 +22,7 @@ from app.model import ZoneKind
 
 class Tool:
     cursor = Qt.CursorShape.ArrowCursor
+    HINT = ""  # what the status bar says for as long as the tool is armed
 
     def __init__(self, scene):
         self.scene = scene
@@ -202,6 +203,7 @@ class InsertTool(Tool):
     """Click on the plan to place one piece of the chosen kind (palette item, then click)."""
 
     cursor = Qt.CursorShape.CrossCursor
+    HINT = "Click on the plan to place it · Esc to cancel"
 
     def __init__(self, scene, kind: str, opening: bool = False):
         super().__init__(scene)
@@ -237,6 +239,8 @@ class _PreviewTool(Tool):
 
 class ZoneRectTool(_PreviewTool):
     """Press, drag and release to draw a rectangular zone."""
+
+    HINT = "Drag a rectangle on the plan · Esc to cancel"
 
     def __init__(self, scene, kind: ZoneKind):
         super().__init__(scene, kind)
@@ -274,6 +278,8 @@ class ZoneRectTool(_PreviewTool):
 
 class ZonePolygonTool(_PreviewTool):
     """Click the corners; double-click or Enter finishes, Backspace takes one back, Esc cancels."""
+
+    HINT = "Click to add corners · double-click or Enter to finish · Esc to cancel"
 
     def __init__(self, scene, kind: ZoneKind):
         super().__init__(scene, kind)
@@ -349,7 +355,6 @@ class MeasureTool(Tool):
         self.length: float | None = None  # inches, of the line on the plan
         self._corners = np.empty((0, 2))
         self._walls: list[tuple[tuple[float, float], tuple[float, float]]] = []
-        scene.status(self.HINT)
 
     def press(self, event) -> bool:
         if event.button() != Qt.MouseButton.LeftButton:

@@ -39,13 +39,10 @@ class EditActions:
         what, _, kind = text.partition(":")
         if what in ("piece", "opening"):
             self.scene.set_tool(InsertTool(self.scene, kind, opening=what == "opening"))
-            self.statusBar().showMessage("Click on the plan to place it (Esc cancels)", 5000)
         elif what in ("zone", "rect"):
             self.scene.set_tool(ZoneRectTool(self.scene, ZoneKind(kind)))
-            self.statusBar().showMessage("Drag a rectangle on the plan (Esc cancels)", 5000)
         elif what == "poly":
             self.scene.set_tool(ZonePolygonTool(self.scene, ZoneKind(kind)))
-            self.statusBar().showMessage("Click the corners; double-click or Enter to finish, Esc cancels", 8000)
         self.view.setFocus()
 
     # --- editing -------------------------------------------------------------------------------

@@ -92,6 +92,9 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         doc, scene = self.doc, self.scene
         scene.selectionChanged.connect(self._selection_changed)
         scene.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
+        # an armed tool's hint stays until the tool ends
+        scene.tool_changed.connect(lambda hint: self.statusBar().showMessage(hint) if hint
+                                   else self.statusBar().clearMessage())
         scene.drag_step.connect(self.live.drag_step)
         scene.room_step.connect(self.live.room_step)
         scene.error.connect(self.show_error)

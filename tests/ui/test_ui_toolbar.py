@@ -52,3 +52,16 @@ def test_help_getting_started_is_a_short_illustrated_page(gui, monkeypatch):
     assert action.text() == "&Getting started"
     action.trigger()
     assert shown and "1. Your room" in shown[0]
+
+
+def test_each_tool_says_how_to_use_it_for_as_long_as_it_is_armed(gui):
+    from PySide6.QtCore import Qt
+
+    w = gui.w
+    w.arm_tool("poly:collaboration")
+    assert w.statusBar().currentMessage() == "Click to add corners · double-click or Enter to finish · Esc to cancel"
+    gui.qtbot.wait(50)
+    gui.key(Qt.Key.Key_Escape)
+    assert w.statusBar().currentMessage() == ""
+    w.measure_action.trigger()
+    assert w.statusBar().currentMessage() == "Drag to measure · Esc to stop"
