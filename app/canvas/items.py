@@ -340,9 +340,22 @@ class ZoneLabel(QGraphicsItem):
         self.setToolTip(self.title if cut else "")
         self._kind = zone.kind
         self._color = style.zone_color(zone.kind).darker(170)
+        self._box = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
         self.anchor = QPointF(min(xs) + 2, min(ys) + 2)
         self.setPos(self.anchor)
         self.update()
+
+    def place(self, taken: list[QRectF]) -> None:
+        """Move to the first inner corner of the zone (top left, top right, bottom left, bottom
+        right) where the title covers none of the `taken` rectangles (the pieces' names)."""
+        w, h, box = self._rect.width(), self._rect.height(), self._box
+        corners = [QPointF(box.left() + 2, box.top() + 2), QPointF(box.right() - 2 - w, box.top() + 2),
+                   QPointF(box.left() + 2, box.bottom() - 2 - h), QPointF(box.right() - 2 - w, box.bottom() - 2 - h)]
+        spot = next((c for c in corners if not any(QRectF(c.x(), c.y(), w, h).intersects(t) for t in taken)),
+                    corners[0])
+        if spot != self.anchor:
+            self.anchor = spot
+            self.setPos(spot)
 
     def boundingRect(self) -> QRectF:
         return self._rect

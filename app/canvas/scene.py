@@ -6,7 +6,7 @@ an id -> item map. 1 scene unit = 1 inch, y down: the model's own coordinates.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -45,6 +45,7 @@ class PlanScene(QGraphicsScene):
         self._tool: Tool = SelectTool(self)
         self._flagged: set[str] = set()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self._placing = False  # the zone titles' placement is due
         self._grouping = False  # selecting the rest of a group: its own selection changes are not looked at
         self.selectionChanged.connect(self._select_whole_groups)
         self.selectionChanged.connect(self._update_handles)
@@ -128,6 +129,29 @@ class PlanScene(QGraphicsScene):
             item = self.pieces.get(piece.id)
             if item is not None:
                 item.set_number(number)
+        self._place_zone_labels()
+
+    def _place_zone_labels(self) -> None:
+        """Soon (once for a burst of changes, such as a macro moving 50 pieces): each zone's title
+        in a corner of the zone clear of the names written on its pieces."""
+        if not self._placing:
+            self._placing = True
+            QTimer.singleShot(0, self._place_zone_labels_now)
+
+    def _place_zone_labels_now(self) -> None:
+        self._placing = False
+        names = []  # the band through a piece's middle where its name is written (along a long narrow one)
+        for item in self.pieces.values():
+            r = item.sceneBoundingRect()
+            if r.height() > r.width() * 1.4:
+                band = min(r.width(), 9.0)
+                names.append(QRectF(r.center().x() - band / 2, r.top(), band, r.height()))
+            else:
+                band = min(r.height(), 9.0)
+                names.append(QRectF(r.left(), r.center().y() - band / 2, r.width(), band))
+        for zone in self.zones.values():
+            box = zone.sceneBoundingRect()
+            zone.label.place([n for n in names if box.intersects(n)])
 
     def _zone_added(self, zone_id: str) -> None:
         item = ZoneItem(self.document.zone(zone_id))
@@ -142,6 +166,7 @@ class PlanScene(QGraphicsScene):
             item.sync(self.document.zone(zone_id))
             if item.isSelected():
                 self._update_handles()
+            self._place_zone_labels()
 
     def _zone_removed(self, zone_id: str) -> None:
         item = self.zones.pop(zone_id, None)

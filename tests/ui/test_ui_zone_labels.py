@@ -46,3 +46,17 @@ def test_every_kind_has_a_drawn_symbol(qapp):
         assert path.elementCount() >= 3, kind
         box = path.boundingRect()
         assert box.width() > 4 and box.left() >= -0.5 and box.right() <= 16.5, kind
+
+
+def test_a_zone_title_moves_to_a_corner_clear_of_its_pieces_names(gui):
+    w = gui.w
+    w.arm_tool("rect:online")
+    gui.drag((24, 24), (200, 120))
+    zone = w.doc.layout.zones[-1]
+    gui.drop("piece:computer-table", 60, 50)  # its name runs across the zone's top-left corner
+    label = w.scene.zones[zone.id].label
+    piece = w.scene.pieces[w.doc.layout.pieces[-1].id].sceneBoundingRect()
+    band = piece.adjusted(0, piece.height() / 2 - 4.5, 0, -(piece.height() / 2 - 4.5))
+    gui.qtbot.waitUntil(lambda: not label.mapRectToScene(label.boundingRect()).intersects(band))
+    title = label.mapRectToScene(label.boundingRect())
+    assert title.left() > 24 or title.top() > 60  # it left the top-left corner
