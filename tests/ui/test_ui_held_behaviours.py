@@ -9,9 +9,7 @@ from PySide6.QtCore import Qt
 
 def test_a_length_typed_in_centimetres_is_stored_in_inches(gui):
     w = gui.w
-    w.ask_project_details = lambda: {"title": "", "teacher": "", "school": "", "course": "", "class_size": None,
-                                     "display_units": "metric"}
-    w.project_details()
+    gui.set_units("metric")
     gui.drop("piece:student-desk", 120, 120)
     box = w.inspector.p_x
     x = w.doc.layout.pieces[-1].x

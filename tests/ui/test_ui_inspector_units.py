@@ -14,12 +14,6 @@ def _type(gui, box, text: str) -> None:
     gui.qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
-def _set_units(w, units: str) -> None:
-    w.ask_project_details = lambda: {"title": "", "teacher": "", "school": "", "course": "", "class_size": None,
-                                     "display_units": units}
-    w.project_details()
-
-
 def test_lengths_show_in_feet_and_inches_and_6_feet_sets_72_inches(gui):
     w = gui.w
     gui.drop("piece:student-desk", 120, 120)
@@ -38,7 +32,7 @@ def test_lengths_show_in_feet_and_inches_and_6_feet_sets_72_inches(gui):
 
 def test_metric_shows_centimetres_and_1_8_m_is_taken(gui):
     w = gui.w
-    _set_units(w, "metric")
+    gui.set_units("metric")
     gui.drop("piece:student-desk", 120, 120)
     desk = w.doc.layout.pieces[-1]
     assert w.inspector.p_width.text() == "61 cm" and w.inspector.p_depth.text() == "46 cm"

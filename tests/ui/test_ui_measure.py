@@ -22,12 +22,6 @@ def _shown(scene) -> list[str]:
     return [t for item in scene.items() if isinstance(item, DimensionLines) and item.isVisible() for t in item.texts]
 
 
-def _set_units(w, units: str) -> None:
-    w.ask_project_details = lambda: {"title": "", "teacher": "", "school": "", "course": "", "class_size": None,
-                                     "display_units": units}
-    w.project_details()
-
-
 def test_m_arms_the_measure_tool_and_a_drag_shows_its_length(gui):
     w = gui.w
     _exact_view(gui, (60, 96))
@@ -43,7 +37,7 @@ def test_m_arms_the_measure_tool_and_a_drag_shows_its_length(gui):
 
 def test_metric_measures_in_centimetres_and_a_new_measure_replaces_the_line(gui):
     w = gui.w
-    _set_units(w, "metric")
+    gui.set_units("metric")
     _exact_view(gui, (60, 96))
     gui.key(Qt.Key.Key_M)
     gui.drag((60, 60), (60, 132))
@@ -90,7 +84,7 @@ def test_dragging_a_desk_shows_the_gaps_to_its_neighbour_and_the_walls(gui):
 
 def test_the_gap_to_a_neighbour_follows_the_display_units(gui):
     w, qtbot = gui.w, gui.qtbot
-    _set_units(w, "metric")
+    gui.set_units("metric")
     w.toggle_snapping(False)
     gui.drop("piece:student-desk", 120, 120)
     gui.drop("piece:student-desk", 200, 120)
