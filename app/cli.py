@@ -56,8 +56,15 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("interrupted", code=130)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line (its usage block is several), exit 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="classroom-layout",
         description="Plan a classroom, check it, and export Preparation and Planning evidence.",
     )

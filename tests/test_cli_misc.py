@@ -87,3 +87,14 @@ def test_the_module_runs_as_a_program():
     done = subprocess.run([sys.executable, "-m", "app", "--version"], cwd=REPO,
                           capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout) == (0, f"classroom-layout {__version__}\n")
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["schema", "extra"], "classroom-layout: unrecognized arguments: extra (see classroom-layout --help)"),
+    (["check"], "classroom-layout check: the following arguments are required: FILE"),
+    (["export", "x.classroom.json", "--paper", "legal"], "argument --paper: invalid choice: 'legal'"),
+])
+def test_a_usage_mistake_is_one_line(argv, says, capsys):
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and says in err
