@@ -6,13 +6,9 @@ from app.ui import commands as cmd
 from app.ui.document import EditError
 
 
-def _refusing(doc, name: str):
-    real = getattr(doc, name)
-
-    def refuse(*args, **kwargs):
-        raise EditError("the piece 'desk-9' is not in this layout")
-
-    return real, refuse
+def _refuse(*args, **kwargs):
+    """A Document method the model refuses, as it would a step it cannot take back."""
+    raise EditError("the piece 'desk-9' is not in this layout")
 
 
 def test_a_refused_undo_is_said_and_changes_nothing(gui, monkeypatch):
@@ -20,7 +16,7 @@ def test_a_refused_undo_is_said_and_changes_nothing(gui, monkeypatch):
     gui.drop("piece:student-desk", 120, 120)
     pieces = list(doc.layout.pieces)
     index = doc.undo_stack.index()
-    monkeypatch.setattr(doc, "remove_piece", _refusing(doc, "remove_piece")[1])
+    monkeypatch.setattr(doc, "remove_piece", _refuse)
     gui.w.undo_action.trigger()
     assert "Could not undo that step: the piece 'desk-9' is not in this layout" in gui.w.statusBar().currentMessage()
     assert doc.undo_stack.index() == index and list(doc.layout.pieces) == pieces
@@ -35,7 +31,7 @@ def test_a_refused_redo_is_said_and_changes_nothing(gui, monkeypatch):
     gui.w.undo_action.trigger()
     pieces = list(doc.layout.pieces)
     index = doc.undo_stack.index()
-    monkeypatch.setattr(doc, "add_piece", _refusing(doc, "add_piece")[1])
+    monkeypatch.setattr(doc, "add_piece", _refuse)
     gui.w.redo_action.trigger()
     assert "Could not redo that step" in gui.w.statusBar().currentMessage()
     assert doc.undo_stack.index() == index and list(doc.layout.pieces) == pieces
