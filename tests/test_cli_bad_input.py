@@ -62,7 +62,7 @@ CASES = {
     "wrong-format": (_with(_set("format", "sweet-home-3d")),
                      'format: expected "classroom-layout", got the string "sweet-home-3d" (this is not a classroom layout file)'),
     "no-format": (_with(lambda d: d.pop("format")), "is not a classroom layout file"),
-    "newer-version": (_with(_set("schema_version", 3)), "was made by a newer version of Classroom Layout Designer"),
+    "newer-version": (_with(_set("schema_version", 4)), "was made by a newer version of Classroom Layout Designer"),
     "version-zero": (_with(_set("schema_version", 0)), "schema_version 0 is not a version this program knows"),
     "version-text": (_with(_set("schema_version", "2")), 'schema_version: expected a whole number, got the string "2"'),
     "unknown-unit": (_with(_set("length_unit", "yd")), "length_unit: 'yd' is not one of 'in', 'ft', 'mm', 'cm', 'm'"),

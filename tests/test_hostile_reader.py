@@ -21,12 +21,14 @@ from app.cli import main
 from app.storage import MAX_FILE_BYTES, ProjectFileError, load_project, loads_project
 
 V1 = Path(__file__).resolve().parent / "data" / "storage-v1-draft.classroom.json"
+#: a 2 x 2 grey PNG
+TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAAAAABX3VL4AAAADklEQVR4nGM8wcDEwAAAA/oAzIAKlEUAAAAASUVORK5CYII="
 
 
 def full_project() -> dict[str, Any]:
     """A valid project that gives every field the schema knows at least once."""
     return {
-        "format": "classroom-layout", "schema_version": 2, "length_unit": "in",
+        "format": "classroom-layout", "schema_version": 3, "length_unit": "in",
         "title": "Room 12", "teacher": "Ms. Ortega", "school": "Lakeview Elementary", "course": "Grade 5",
         "class_size": 24, "display_units": "ft-in",
         "layouts": [{
@@ -58,6 +60,8 @@ def full_project() -> dict[str, Any]:
                 "rearrangement": "Nothing moves.", "notes": "Timer on the board.",
             },
         }],
+        "tracing": {"name": "Room 12 plan.png", "image": TINY_PNG, "x": 180, "y": 168, "rotation": 1.5,
+                    "width": 400, "depth": 380, "opacity": 0.4, "locked": True, "visible": True, "in_pdf": False},
     }
 
 
@@ -248,7 +252,15 @@ CASES: dict[str, tuple[str | bytes, str]] = {
                     "layouts[0].pieces: list should have at most 5000 items after validation, not 5001"),
     "a-far-newer-version": (_text(_changed("schema_version", 99)),
                             "was made by a newer version of Classroom Layout Designer (file format 99; this program "
-                            "reads formats 1 to 2): update the program to open it"),
+                            "reads formats 1 to 3): update the program to open it"),
+    "tracing-not-base64": (_text(_changed("tracing", "image", "not an image!")),
+                           "tracing.image: is not base64 text (A-Z a-z 0-9 + / =)"),
+    "tracing-not-an-image": (_text(_changed("tracing", "image", "R0lGODlhAQABAAAAACw=")),
+                             "tracing.image: is neither a PNG nor a JPEG image"),
+    "tracing-too-big": (_text(_changed("tracing", "image", "A" * 14_000_000)),
+                        "tracing.image: the image is larger than 10 MB"),
+    "tracing-opacity-zero": (_text(_changed("tracing", "opacity", 0)),
+                             "tracing.opacity: input should be greater than or equal to 0.05 (got 0)"),
     "top-level-null": ("null", "must hold a JSON object {...} at the top, not null"),
     "top-level-string": ('"classroom-layout"', "must hold a JSON object {...} at the top, not a string"),
     # --- bytes that are not a JSON text ------------------------------------------------------
@@ -407,8 +419,7 @@ def test_every_field_of_the_printed_schema_refuses_a_wrong_json_type():
     tried, accepted, unnamed = 0, [], []
     seen_defs: set[str] = set()
     for steps, field in _fields(schema, defs, sample):
-        if "$ref" in field:
-            seen_defs.add(field["$ref"])
+        seen_defs.update(branch["$ref"] for branch in [field, *field.get("anyOf", [])] if "$ref" in branch)
         allowed = _types(field, defs)
         assert allowed, f"{_path(steps)}: the schema gives it no type"
         for wrong in (v for t in sorted(allowed - {"null"}) for v in _WRONG[t]):

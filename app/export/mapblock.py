@@ -18,11 +18,13 @@ _GAP = 4.0
 
 class MapBlock(Flowable):
     def __init__(self, layout: Layout, legs: list, units: DisplayUnits, legend: Flowable, frame_h: float,
-                 floor: float = 0.42, cap: float = 0.7, fixed: bool = False, shared: float = 0.52) -> None:
+                 floor: float = 0.42, cap: float = 0.7, fixed: bool = False, shared: float = 0.52,
+                 tracing: Tracing | None = None) -> None:
         """fixed: always the height `shared` (of the frame), so that the layouts of one room
-        print at one scale whatever is above them; low enough to fit under the title block."""
+        print at one scale whatever is above them; low enough to fit under the title block.
+        tracing: the floor plan to lay under the room, when the teacher asked for it."""
         super().__init__()
-        self.layout, self.legs, self.units, self.legend = layout, legs, units, legend
+        self.layout, self.legs, self.units, self.legend, self.tracing = layout, legs, units, legend, tracing
         self.floor_h, self.cap_h = frame_h * floor, frame_h * cap
         self.fixed, self.shared_h = fixed, frame_h * shared
         self.drawing: Drawing | None = None
@@ -35,7 +37,7 @@ class MapBlock(Flowable):
             target = self.shared_h
         else:
             target = self.cap_h if room < self.floor_h else min(room, self.cap_h)
-        self.drawing = map_drawing(self.layout, self.legs, self.units, avail_w, target)
+        self.drawing = map_drawing(self.layout, self.legs, self.units, avail_w, target, self.tracing)
         self.width = avail_w
         self.height = self.drawing.height + _GAP + self._legend_h
         return self.width, self.height

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line
+from reportlab.graphics.shapes import Circle, Drawing, Group, Image, Line
 from reportlab.lib import colors
 from shapely.geometry import Polygon
 from shapely.ops import polylabel
@@ -22,8 +22,9 @@ from app.export.mapwalls import draw_features, draw_walls
 from app.export.styles import drawing
 from app.export.text import plain, shorten, text_width
 from app.export.zones import markers, ordered_zones
-from app.model import ZONE_KINDS, Layout
+from app.model import ZONE_KINDS, Layout, Tracing
 from app.model.numbering import piece_names, piece_numbers
+from app.tracing import plan_raster
 from app.units import DisplayUnits, format_area, format_length, in_units
 
 # room for the dimension lines (top, left) and the scale bar (bottom), in points
@@ -45,10 +46,11 @@ def kind_color(kind) -> colors.Color:
     return colors.HexColor(ZONE_KINDS[kind].color)
 
 
-def map_drawing(layout: Layout, legs: list, units: DisplayUnits, width: float, max_height: float) -> Drawing:
+def map_drawing(layout: Layout, legs: list, units: DisplayUnits, width: float, max_height: float,
+                tracing: Tracing | None = None) -> Drawing:
     """legs: the rotation legs (number, path or None, start centre, end centre) in plan inches.
     Every piece is findable: its name where it fits inside it, else its number (or a letter)
-    with the key under the map."""
+    with the key under the map. tracing: a floor plan to lay under it all (faded, as on screen)."""
     room = layout.room
     x0, y0, x1, y1 = _extent(layout)
     avail_w = width - _LEFT - _RIGHT
@@ -77,6 +79,10 @@ def map_drawing(layout: Layout, legs: list, units: DisplayUnits, width: float, m
     for swing in door_swings(room, t):  # no label over a door's swing
         placer.reserve(swing)
 
+    if tracing is not None:
+        # 150 dots per inch of paper: sharp enough to read, a few hundred kB at most
+        raster = plan_raster(tracing, (x0, y0, x1, y1), min(s * 150 / 72, 8.0))
+        d.add(Image(left, bottom, map_w, map_h, raster))
     _draw_floor(d, layout, t)
     _draw_zones(d, layout, t)
     _draw_furniture(d, layout, t)

@@ -105,7 +105,9 @@ def _layout_section(project: Project, layouts: list[Layout], layout: Layout, ana
     legs = _map_legs(layout, analysis)
     out: list[Flowable] = [Paragraph(escape(heading, bold=True), st.h1)]
     out.extend(layout_description(project, layout, st, units))
-    out.append(MapBlock(layout, legs, units, legend(layout, legs, st, width), frame_h, fixed=shared_room))
+    tracing = project.tracing if project.tracing is not None and project.tracing.in_pdf else None
+    out.append(MapBlock(layout, legs, units, legend(layout, legs, st, width), frame_h, fixed=shared_room,
+                        tracing=tracing))
     out.append(Paragraph("Stations and sections", st.h2))
     out.extend(station_table(layout, st, width, units))
     out.append(Paragraph("How transitions are facilitated", st.h1))

@@ -12,6 +12,7 @@ from app.model.project import (
     Project,
     Room,
     Signal,
+    Tracing,
     TransitionPlan,
     WallFeature,
     Window,
@@ -21,5 +22,5 @@ from app.model.project import (
 __all__ = [
     "Catalog", "CatalogItem", "catalog", "catalog_item", "Finding", "Severity", "ZONE_KINDS", "KindStyle",
     "ZoneKind", "DEFAULT_CLEAR_WIDTH", "SCHEMA_VERSION", "Door", "Layout", "Piece", "Project", "Room",
-    "Signal", "TransitionPlan", "WallFeature", "Window", "Zone",
+    "Signal", "Tracing", "TransitionPlan", "WallFeature", "Window", "Zone",
 ]

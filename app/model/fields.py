@@ -6,6 +6,8 @@ context={"inches_per_unit": f}, and every Length here scales itself on the way i
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 from typing import Annotated
 
@@ -51,9 +53,42 @@ def _angle(value: float) -> float:
     return value % 360.0
 
 
+def _span(value: float, info: ValidationInfo) -> float:
+    value = _inches(value, info)
+    if value <= 0:
+        raise problem("not_positive", f"must be more than zero (got {value:g})")
+    if value > 2 * MAX_COORD:
+        raise problem("too_big", f"{value:.4g} in is larger than 2,000 ft")
+    return value
+
+
+#: a floor plan image may hold at most this many bytes (a 300 dpi scan of a letter page is ~2 MB)
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+_IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
+
+
+def image_kind(data: bytes) -> str | None:
+    """"PNG" or "JPEG" by the file's first bytes, else None."""
+    return next((kind for sig, kind in _IMAGE_SIGNATURES.items() if data.startswith(sig)), None)
+
+
+def _tracing_image(value: str) -> str:
+    if len(value) > (MAX_IMAGE_BYTES + 2) // 3 * 4:
+        raise problem("too_big", f"the image is larger than {MAX_IMAGE_BYTES // (1024 * 1024)} MB")
+    try:
+        data = base64.b64decode(value, validate=True)
+    except binascii.Error:
+        raise problem("not_base64", "is not base64 text (A-Z a-z 0-9 + / =)") from None
+    if image_kind(data) is None:
+        raise problem("not_an_image", "is neither a PNG nor a JPEG image")
+    return value
+
+
 Coord = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_coord)]
 Size = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_size)]
 Angle = Annotated[float, Field(allow_inf_nan=False, ge=-36_000, le=36_000), AfterValidator(_angle)]
+Span = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_span)]
+TracingImage = Annotated[str, AfterValidator(_tracing_image)]
 Id = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")]
 Name = Annotated[str, StringConstraints(max_length=120)]
 Text = Annotated[str, StringConstraints(max_length=5_000)]

@@ -6,6 +6,7 @@ room's top-left corner by convention. Rotation is degrees clockwise on the plan.
 
 from __future__ import annotations
 
+import base64
 import math
 from typing import Literal
 
@@ -13,12 +14,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validat
 from pydantic_core import PydanticCustomError
 
 from app.model.catalog import CatalogItem, catalog_item
-from app.model.fields import Angle, Coord, Id, Name, Polygon, Size, Text
+from app.model.fields import Angle, Coord, Id, Name, Polygon, Size, Span, Text, TracingImage
 from app.model.footprint import local_outline, place
 from app.model.kinds import ZoneKind
 from app.units import DisplayUnits
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: ADA 2010 403.5.1: an accessible route is at least 36 in clear
 DEFAULT_CLEAR_WIDTH = 36.0
@@ -277,8 +278,34 @@ class Layout(_Model):
         return [by_id[i] for i in self.transitions.rotation if i in by_id]
 
 
+# --- the floor plan it was traced from ---------------------------------------------------------
+
+
+class Tracing(_Model):
+    """A scanned or photographed floor plan shown under the plan at true scale, to draw over.
+
+    The image is stretched over a `width` x `depth` rectangle centred at (`x`, `y`) and turned
+    `rotation` degrees clockwise, like a piece; calibrating scales that rectangle.
+    """
+
+    name: Name = ""  # the file it came from, as the teacher knows it
+    image: TracingImage  # PNG or JPEG bytes, base64: the file opens on any computer
+    x: Coord
+    y: Coord
+    rotation: Angle = 0.0
+    width: Span
+    depth: Span
+    opacity: float = Field(default=0.5, ge=0.05, le=1.0, allow_inf_nan=False)
+    locked: bool = False  # locked: no tool moves, turns or calibrates it
+    visible: bool = True
+    in_pdf: bool = False  # the evidence map leaves it out unless the teacher asks
+
+    def image_bytes(self) -> bytes:
+        return base64.b64decode(self.image)
+
+
 class Project(_Model):
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     title: Name = ""
     teacher: Name = ""
     school: Name = ""
@@ -286,6 +313,7 @@ class Project(_Model):
     class_size: int | None = Field(default=None, ge=1, le=500)
     display_units: DisplayUnits = "ft-in"
     layouts: list[Layout] = Field(min_length=1, max_length=50)
+    tracing: Tracing | None = None  # the real room's floor plan, drawn under every layout; absent before v3
 
     @model_validator(mode="after")
     def _layout_ids_unique(self) -> Project:

@@ -1,7 +1,7 @@
 """Older file versions, brought up to date one step at a time (docs/file-format.md).
 
 Each step is a pure function dict -> dict that never changes its input, so a newer program
-reads every older file: v1 -> v2, later v2 -> v3, and so on.
+reads every older file: v1 -> v2 -> v3, and so on.
 """
 
 from __future__ import annotations
@@ -95,8 +95,15 @@ def v1_to_v2(data: Data) -> Data:
     return out
 
 
+def v2_to_v3(data: Data) -> Data:
+    """Version 3 added the optional traced floor plan (`tracing`); a v2 file has none."""
+    out = copy.deepcopy(data)
+    out["schema_version"] = 3
+    return out
+
+
 #: MIGRATIONS[n] turns a version-n file into a version n+1 file
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: v1_to_v2, 2: v2_to_v3}
 
 
 def file_version(data: Data) -> int:
