@@ -20,6 +20,7 @@ from app.ui.actions import EditActions
 from app.ui.arrange_menu import build_arrange_menu
 from app.ui.clipboard import release_clipboard
 from app.ui.document import Document, blank_project
+from app.ui.exporting import Exports
 from app.ui.files import FileActions
 from app.ui.findings_panel import FindingsPanel
 from app.ui.getting_started import GettingStarted
@@ -79,6 +80,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
                          Qt.Orientation.Vertical)
         self.coords = QLabel()
         self.statusBar().addPermanentWidget(self.coords)
+        self.exports = Exports(self)
         self._connect()
         self._build_actions()
         self.apply_preferences(self.prefs)
@@ -208,7 +210,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
                              (self.undo_action, "undo"), (self.redo_action, "redo"), None,
                              (self.rotate_action, "rotate"), (self.rect_zone_action, "zone-rect"),
                              (self.poly_zone_action, "zone-polygon"), None, (self.fit_action, "fit"),
-                             (self.walkable_action, "walkable"), None, (self.export_pdf_action, "export")):
+                             (self.walkable_action, "walkable"), None, (self.exports.export_pdf_action, "export")):
             if entry is None:
                 tools.addSeparator()
                 continue

@@ -263,8 +263,8 @@ def test_close_with_unsaved_changes_asks(qtbot, editor):
 
 def test_export_png_and_svg(qtbot, editor, tmp_path):
     drop(editor, "piece:teacher-desk", 120, 120)
-    assert editor.export_image("png", str(tmp_path / "map.png"))
-    assert editor.export_image("svg", str(tmp_path / "map.svg"))
+    assert editor.exports.export_image("png", str(tmp_path / "map.png"))
+    assert editor.exports.export_image("svg", str(tmp_path / "map.svg"))
     assert (tmp_path / "map.png").stat().st_size > 1000
     assert "<svg" in (tmp_path / "map.svg").read_text()
 
@@ -292,8 +292,8 @@ def test_sample_walkable_overlay_and_evidence_pdf(qtbot, editor, samples_dir, tm
     assert overlay.isVisible() and not overlay._area.isEmpty()
     assert any(kind == "rotation" for kind, _ in overlay._routes)
     out = tmp_path / "evidence.pdf"
-    editor.ask_save_path = lambda *a, **k: str(out)
-    editor.export_evidence()
+    editor.exports.ask_save_path = lambda *a, **k: str(out)
+    editor.exports.export_evidence()
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
     assert editor.messages[-1][0] == "info"
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import app.ui.exporting as exporting
 import app.ui.files as files
-from app.ui.files import documents_folder, evidence_pdf_start, safe_file_name
+from app.ui.exporting import documents_folder, evidence_pdf_start, safe_file_name
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def test_a_saved_plan_proposes_its_name_as_a_pdf_beside_it(editor, dialog, tmp_p
     project_file = tmp_path / "room 12" / "myroom.classroom.json"
     project_file.parent.mkdir()
     _save(editor, project_file)
-    editor.export_evidence()  # the teacher cancels
+    editor.exports.export_evidence()  # the teacher cancels
     title, start, filter_ = dialog.calls[-1]
     assert title == "Export evidence PDF" and filter_ == "PDF (*.pdf)"
     assert Path(start) == tmp_path / "room 12" / "myroom.pdf"
@@ -49,7 +50,7 @@ def test_the_proposed_pdf_is_written_where_proposed_and_the_plan_is_untouched(ed
     _save(editor, project_file)
     saved = project_file.read_bytes()
     dialog.answer = str(tmp_path / "myroom")  # typed without the extension: .pdf is added
-    editor.export_evidence()
+    editor.exports.export_evidence()
     assert Path(dialog.calls[-1][1]) == tmp_path / "myroom.pdf"
     assert (tmp_path / "myroom.pdf").read_bytes().startswith(b"%PDF")
     assert project_file.read_bytes() == saved
@@ -60,18 +61,18 @@ def test_a_plan_never_saved_is_named_after_its_title_in_the_documents_folder(edi
                                                                              monkeypatch, samples_dir):
     documents = tmp_path / "Documents"
     documents.mkdir()
-    monkeypatch.setattr(files, "documents_folder", lambda: documents)
+    monkeypatch.setattr(exporting, "documents_folder", lambda: documents)
     editor.open_sample(samples_dir / "station-rotation.classroom.json")
     assert editor.doc.path is None  # a sample is never the file the PDF goes beside
-    editor.export_evidence()
+    editor.exports.export_evidence()
     assert Path(dialog.calls[-1][1]) == documents / f"{safe_file_name(editor.doc.project.title)}.pdf"
     assert Path(dialog.calls[-1][1]).name == "Station rotation classroom.pdf"
 
 
 def test_an_untitled_plan_never_saved_gets_a_plain_name(editor, dialog, tmp_path, monkeypatch):
-    monkeypatch.setattr(files, "documents_folder", lambda: tmp_path)
+    monkeypatch.setattr(exporting, "documents_folder", lambda: tmp_path)
     assert editor.doc.path is None and editor.doc.project.title == ""
-    editor.export_evidence()
+    editor.exports.export_evidence()
     assert Path(dialog.calls[-1][1]) == tmp_path / "Classroom layout plan.pdf"
 
 
@@ -122,8 +123,8 @@ def test_the_editor_will_not_write_the_pdf_over_the_open_project(gui, tmp_path, 
     shutil.copy(samples_dir / "station-rotation.classroom.json", path)
     assert gui.w.open_path(str(path))
     before = path.read_bytes()
-    gui.w.ask_save_path = lambda *a, **k: str(tmp_path / "sub" / ".." / "myroom.classroom.json")
-    gui.w.export_evidence()
+    gui.w.exports.ask_save_path = lambda *a, **k: str(tmp_path / "sub" / ".." / "myroom.classroom.json")
+    gui.w.exports.export_evidence()
     kind, message = gui.w.messages[-1]
     assert kind == "error" and "is this project's own file" in message and "\n" not in message
     assert path.read_bytes() == before
@@ -137,7 +138,7 @@ def test_the_map_picture_is_not_written_over_the_open_project(gui, tmp_path, sam
     shutil.copy(samples_dir / "station-rotation.classroom.json", path)
     assert gui.w.open_path(str(path))
     before = path.read_bytes()
-    assert gui.w.export_image(fmt, str(path)) is False
+    assert gui.w.exports.export_image(fmt, str(path)) is False
     kind, message = gui.w.messages[-1]
     assert kind == "error" and "is this project's own file" in message
     assert path.read_bytes() == before

@@ -41,11 +41,11 @@ def test_evidence_pdf_title_block_uses_the_details_and_lists_what_is_missing(gui
     gui.w.ask_project_details = lambda: dict(DETAILS)
     gui.w.project_details()
     out = tmp_path / "evidence.pdf"
-    gui.w.ask_save_path = lambda *a, **k: str(out)
+    gui.w.exports.ask_save_path = lambda *a, **k: str(out)
     calls = []
     real = app.export.export_pdf
     monkeypatch.setattr(app.export, "export_pdf", lambda *a, **k: calls.append(a) or real(*a, **k))
-    gui.w.export_evidence()
+    gui.w.exports.export_evidence()
     assert calls and calls[0][0] is gui.w.doc.project  # the real export, on the open project
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     for value in ("Room 12 <personalized> & more", "Ms. Núñez", "Example Middle School", "Grade 7 English"):
@@ -58,8 +58,8 @@ def test_evidence_pdf_title_block_uses_the_details_and_lists_what_is_missing(gui
 def test_the_draft_is_its_own_menu_entry_and_holds_the_checklist(gui, tmp_path):
     out = tmp_path / "draft.pdf"
     asked = []
-    gui.w.ask_save_path = lambda title, *a, **k: asked.append((title, a[-1] if a else None)) or str(out)
-    gui.w.export_draft_action.trigger()
+    gui.w.exports.ask_save_path = lambda title, *a, **k: asked.append((title, a[-1] if a else None)) or str(out)
+    gui.w.exports.export_draft_action.trigger()
     assert asked[0][0] == "Export draft with checklist" and asked[0][1].endswith(" draft.pdf")
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     assert "Readiness checklist" in text and "DRAFT · not ready to submit" in text
@@ -68,8 +68,8 @@ def test_the_draft_is_its_own_menu_entry_and_holds_the_checklist(gui, tmp_path):
 def test_export_failure_is_one_line(gui, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    gui.w.ask_save_path = lambda *a, **k: str(blocker / "evidence.pdf")
-    gui.w.export_evidence()
+    gui.w.exports.ask_save_path = lambda *a, **k: str(blocker / "evidence.pdf")
+    gui.w.exports.export_evidence()
     kind, text = gui.w.messages[-1]
     assert kind == "error" and "\n" not in text
 
@@ -84,8 +84,8 @@ def test_print_to_a_pdf_file(gui, tmp_path, accept):
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(out))
     asked = []
-    gui.w.ask_print = lambda p: asked.append(p) or accept
-    assert gui.w.print_plan(printer) is accept
+    gui.w.exports.ask_print = lambda p: asked.append(p) or accept
+    assert gui.w.exports.print_plan(printer) is accept
     assert asked == [printer]
     if accept:
         data = out.read_bytes()
@@ -93,4 +93,4 @@ def test_print_to_a_pdf_file(gui, tmp_path, accept):
         assert gui.w.doc.layout.name in " ".join(PdfReader(out).pages[0].extract_text().split())
     else:
         assert not out.exists()
-    assert gui.w.print_action.shortcut().toString() == "Ctrl+P"
+    assert gui.w.exports.print_action.shortcut().toString() == "Ctrl+P"

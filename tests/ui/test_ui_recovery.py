@@ -241,12 +241,12 @@ def test_a_failed_autosave_says_so_in_one_line(qtbot, editor, tmp_path):
 
 # --- the map pictures are written atomically too -------------------------------------------------
 def test_a_map_picture_is_drawn_in_memory_and_written_atomically(qtbot, editor, tmp_path, monkeypatch):
-    import app.ui.files as files
+    import app.ui.exporting as exporting
 
     written = []
-    monkeypatch.setattr(files, "write_atomically", lambda path, data, **kw: written.append((path, data)))
-    assert editor.export_image("png", str(tmp_path / "map.png"))
-    assert editor.export_image("svg", str(tmp_path / "map.svg"))
+    monkeypatch.setattr(exporting, "write_atomically", lambda path, data, **kw: written.append((path, data)))
+    assert editor.exports.export_image("png", str(tmp_path / "map.png"))
+    assert editor.exports.export_image("svg", str(tmp_path / "map.svg"))
     [(png_path, png), (svg_path, svg)] = written
     assert png_path == str(tmp_path / "map.png") and png.startswith(b"\x89PNG") and len(png) > 1000
     assert svg_path == str(tmp_path / "map.svg") and b"<svg" in svg
@@ -263,7 +263,7 @@ def test_a_failed_map_export_keeps_the_old_picture(qtbot, editor, tmp_path, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(writing.os, "replace", refuse)
-    assert not editor.export_image("png", str(picture))
+    assert not editor.exports.export_image("png", str(picture))
     kind, text = editor.messages[-1]
     assert kind == "error" and "\n" not in text
     assert text == f"The map was not written: {picture}: cannot be saved: the disk is full; the previous file is unchanged"
