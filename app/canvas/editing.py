@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from app.model import Piece, Room, Zone
+from app.model import Piece, Room, Tracing, Zone
 
 Point = tuple[float, float]
 
@@ -26,3 +26,7 @@ class PlanEdits(Protocol):
     def set_zone(self, zone_id: str, text: str, **fields: object) -> str | None: ...
 
     def set_room(self, room: Room, text: str) -> str | None: ...
+
+    def set_tracing(self, tracing: Tracing | None, text: str) -> str | None:
+        """The floor plan under the plan (None: take it away)."""
+        ...

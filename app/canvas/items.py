@@ -40,7 +40,13 @@ class RoomItem(QGraphicsItem):
         super().__init__()
         self.setZValue(-10)
         self.room = room
+        self.floor = style.FLOOR  # clear over a shown floor plan (app.canvas.tracing.floor_color)
         self._rebuild()
+
+    def set_floor(self, color) -> None:
+        if color != self.floor:
+            self.floor = color
+            self.update()
 
     def set_room(self, room: Room) -> None:
         if room.outline == self.room.outline:
@@ -87,7 +93,7 @@ class RoomItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillPath(self._outline, style.FLOOR)
+        painter.fillPath(self._outline, self.floor)
         painter.setPen(QPen(style.WALL, style.WALL_THICKNESS, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap,
                             Qt.PenJoinStyle.MiterJoin))
         painter.drawPath(self._outline)
@@ -103,14 +109,11 @@ class RoomItem(QGraphicsItem):
             for off in (-2.0, 2.0):
                 painter.drawLine(line.translated(nx * off, ny * off))
         for feature in room.features:
-            a, b = room.opening_span(feature)
-            nx, ny = room.inward_normal(feature.wall)
-            shift = style.WALL_THICKNESS / 2 + 2
-            line = QLineF(QPointF(a[0] + nx * shift, a[1] + ny * shift), QPointF(b[0] + nx * shift, b[1] + ny * shift))
+            line, (nx, ny), text = _feature_line(room, feature)
             color = QColor("#3c8d5a") if feature.kind == "whiteboard" else QColor("#a0522d")
             painter.setPen(QPen(color, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
             painter.drawLine(line)
-            self._wall_label(painter, line, feature.label or feature.kind.replace("-", " ").capitalize(), nx, ny)
+            self._wall_label(painter, line, text, nx, ny)
         for door in room.doors:
             self._paint_door(painter, door)
 
@@ -142,16 +145,47 @@ class RoomItem(QGraphicsItem):
         painter.save()
         mid = line.center()
         painter.translate(mid.x() + nx * 6, mid.y() + ny * 6)
-        angle = -line.angle()
-        if 90 < (angle % 360) < 270:
-            angle += 180
-        painter.rotate(angle)
-        font = QFont()
-        font.setPixelSize(6)
-        painter.setFont(font)
+        painter.rotate(_upright(line))
+        painter.setFont(_wall_font())
         painter.setPen(QColor("#333333"))
         painter.drawText(QRectF(-line.length() / 2, -4, line.length(), 8), Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+    def label_rects(self) -> list[QRectF]:
+        """Where the wall features' names are written on the plan (zone titles keep clear of them)."""
+        metrics = QFontMetricsF(_wall_font())
+        rects = []
+        for feature in self.room.features:
+            line, (nx, ny), text = _feature_line(self.room, feature)
+            half = min(line.length(), metrics.horizontalAdvance(text) + 2) / 2
+            mid = line.center() + QPointF(nx * 6, ny * 6)
+            a = math.radians(_upright(line))
+            ux, uy, vx, vy = math.cos(a), math.sin(a), -math.sin(a), math.cos(a)
+            xs = [mid.x() + ux * du + vx * dv for du in (-half, half) for dv in (-4, 4)]
+            ys = [mid.y() + uy * du + vy * dv for du in (-half, half) for dv in (-4, 4)]
+            rects.append(QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+        return rects
+
+
+def _feature_line(room: Room, feature) -> tuple[QLineF, tuple[float, float], str]:
+    """A wall feature's line, just inside its wall; the wall's inward normal; the name it shows."""
+    a, b = room.opening_span(feature)
+    nx, ny = room.inward_normal(feature.wall)
+    shift = style.WALL_THICKNESS / 2 + 2
+    line = QLineF(QPointF(a[0] + nx * shift, a[1] + ny * shift), QPointF(b[0] + nx * shift, b[1] + ny * shift))
+    return line, (nx, ny), feature.label or feature.kind.replace("-", " ").capitalize()
+
+
+def _upright(line: QLineF) -> float:
+    """The turn (degrees clockwise) that writes text along the line, never upside down."""
+    angle = -line.angle()
+    return angle + 180 if 90 < (angle % 360) < 270 else angle
+
+
+def _wall_font() -> QFont:
+    font = QFont()
+    font.setPixelSize(6)
+    return font
 
 
 class PieceItem(PathShaped, QGraphicsObject):

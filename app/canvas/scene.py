@@ -16,6 +16,7 @@ from app.canvas.overlays import FindingsOverlay, WalkableOverlay
 from app.canvas.room_parts import CornerItem, OpeningItem, RoomParts
 from app.canvas.moving import MoveSession
 from app.canvas.tools import SelectTool, Tool
+from app.canvas.tracing import TracingItem, floor_color
 from app.model import Finding, Piece, Zone, ZoneKind, catalog_item
 from app.model.numbering import piece_numbers
 from app.canvas.editing import PlanEdits
@@ -42,6 +43,7 @@ class PlanScene(QGraphicsScene):
         self.units = "ft-in"
         self.findings_overlay = FindingsOverlay()
         self.walkable_overlay = WalkableOverlay()
+        self.tracing_item = TracingItem()  # the floor plan traced, under the room
         self._tool: Tool = SelectTool(self)
         self._flagged: set[str] = set()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -68,15 +70,17 @@ class PlanScene(QGraphicsScene):
         return [(d.piece_added, self._piece_added), (d.piece_changed, self._piece_changed),
                 (d.piece_removed, self._piece_removed), (d.zone_added, self._zone_added),
                 (d.zone_changed, self._zone_changed), (d.zone_removed, self._zone_removed),
-                (d.room_changed, self._room_changed), (d.layout_changed, self.rebuild)]
+                (d.room_changed, self._room_changed), (d.layout_changed, self.rebuild),
+                (d.tracing_changed, self._tracing_changed)]
 
     def rebuild(self) -> None:
         self.set_tool(None)
         self.clearSelection()
         for item in list(self.items()):
-            if item.parentItem() is None and item not in (self.findings_overlay, self.walkable_overlay):
+            if item.parentItem() is None and item not in (self.findings_overlay, self.walkable_overlay,
+                                                          self.tracing_item):
                 self.removeItem(item)
-        for extra in (self.findings_overlay, self.walkable_overlay):
+        for extra in (self.findings_overlay, self.walkable_overlay, self.tracing_item):
             if extra.scene() is None:
                 self.addItem(extra)
         self.findings_overlay.set_findings([])
@@ -88,6 +92,7 @@ class PlanScene(QGraphicsScene):
         layout = self.document.layout
         self.room_item = RoomItem(layout.room)
         self.addItem(self.room_item)
+        self._tracing_changed()
         self.parts.sync(layout.room)
         for zone in layout.zones:
             self._zone_added(zone.id)
@@ -98,7 +103,17 @@ class PlanScene(QGraphicsScene):
     def _fit_scene_rect(self) -> None:
         x0, y0, x1, y1 = self.document.layout.room.bounds()
         margin = max(x1 - x0, y1 - y0) * 0.6 + 120
-        self.setSceneRect(QRectF(x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin))
+        rect = QRectF(x0 - margin, y0 - margin, x1 - x0 + 2 * margin, y1 - y0 + 2 * margin)
+        if self.tracing_item.shown:  # the whole floor plan can be scrolled to
+            rect = rect.united(self.tracing_item.boundingRect().adjusted(-120, -120, 120, 120))
+        self.setSceneRect(rect)
+
+    def _tracing_changed(self) -> None:
+        tracing = self.document.project.tracing
+        self.tracing_item.set_tracing(tracing)
+        if self.room_item is not None:
+            self.room_item.set_floor(floor_color(tracing))
+        self._fit_scene_rect()
 
     def _piece_added(self, piece_id: str) -> None:
         item = PieceItem(self.document.piece(piece_id))
@@ -140,7 +155,9 @@ class PlanScene(QGraphicsScene):
 
     def _place_zone_labels_now(self) -> None:
         self._placing = False
-        names = []  # the band through a piece's middle where its name is written (along a long narrow one)
+        # the names of the whiteboards and boards on the walls, and the band through a piece's
+        # middle where its name is written (along a long narrow one)
+        names = self.room_item.label_rects() if self.room_item is not None else []
         for item in self.pieces.values():
             r = item.sceneBoundingRect()
             if r.height() > r.width() * 1.4:
@@ -179,6 +196,7 @@ class PlanScene(QGraphicsScene):
         self.room_item.set_room(self.document.layout.room)
         self.parts.sync()
         self._fit_scene_rect()
+        self._place_zone_labels()
 
     def resync(self, item) -> None:
         """Put an item back where the model says (a cancelled or refused edit)."""
@@ -378,8 +396,10 @@ class PlanScene(QGraphicsScene):
         return views[0].transform().m11() if views else 1.0
 
     def snap_point(self, pos: QPointF) -> tuple[float, float]:
+        """The grid point nearest `pos`, with snapping on; over a shown floor plan, which hides the
+        grid, the point itself: a corner traced on the image stays on the image's line."""
         x, y = pos.x(), pos.y()
-        if self.snapping and self.grid.minor > 0:
+        if self.snapping and self.grid.minor > 0 and not self.tracing_item.covers(x, y):
             g = self.grid.minor
             return round(x / g) * g, round(y / g) * g
         return round(x, 2), round(y, 2)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from app.model import Layout, Piece, Room, TransitionPlan, Zone
+from app.model import Layout, Piece, Room, Tracing, TransitionPlan, Zone
 from app.ui.document import Document, EditError
 
 NUDGE_ID = 1001  # arrow-key nudges of one selection merge into one undo step
@@ -258,6 +258,20 @@ class SetProjectFields(_Command):
 
     def undo_it(self):
         self.doc.set_project_fields(**self.old)
+
+
+class SetTracing(_Command):
+    """The floor plan under the plan: traced, moved, turned, scaled, faded, locked, hidden or removed."""
+
+    def __init__(self, doc: Document, tracing: Tracing | None, text: str):
+        super().__init__(text)
+        self.doc, self.new, self.old = doc, tracing, doc.project.tracing
+
+    def do(self):
+        self.doc.set_tracing(self.new)
+
+    def undo_it(self):
+        self.doc.set_tracing(self.old)
 
 
 class AddLayout(_Command):

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.model import Door, Layout, Piece, Project, Room, TransitionPlan, Zone
+from app.model import Door, Layout, Piece, Project, Room, Tracing, TransitionPlan, Zone
 from app.model.errors import describe
 
 
@@ -51,6 +51,7 @@ class Document(QObject):
     layout_changed = Signal()  # the current layout is another one (switch, or it was replaced)
     layouts_changed = Signal()  # the list of layouts (add, remove, rename, reorder)
     project_changed = Signal()  # project-level fields (title, teacher, units)
+    tracing_changed = Signal()  # the floor plan traced under the plan: added, changed or removed
     path_changed = Signal()
     edited = Signal()  # any change to the current layout's contents: re-run the checks
 
@@ -111,6 +112,7 @@ class Document(QObject):
         self.layouts_changed.emit()
         self.layout_changed.emit()
         self.project_changed.emit()
+        self.tracing_changed.emit()
         self.path_changed.emit()
 
     def new_id(self, prefix: str, layout_id: str | None = None, taken: set[str] | None = None) -> str:
@@ -270,6 +272,14 @@ class Document(QObject):
         for k in fields:
             setattr(self._project, k, getattr(new, k))
         self.project_changed.emit()
+        return old
+
+    def set_tracing(self, tracing: Tracing | None) -> Tracing | None:
+        """Show another floor plan under the plan (None: none); returns the one it replaced."""
+        if tracing is not None:
+            tracing = _validated(Tracing, tracing.model_dump(), "tracing")
+        old, self._project.tracing = self._project.tracing, tracing
+        self.tracing_changed.emit()
         return old
 
     # --- layouts --------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from app.model import Piece, Room, Zone
+from app.model import Piece, Room, Tracing, Zone
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError
 
@@ -58,3 +58,6 @@ class DocumentEdits:
 
     def set_room(self, room: Room, text: str) -> str | None:
         return self.push(cmd.SetRoom(self.doc, room, text=text))
+
+    def set_tracing(self, tracing: Tracing | None, text: str) -> str | None:
+        return self.push(cmd.SetTracing(self.doc, tracing, text))

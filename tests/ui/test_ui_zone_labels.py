@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 
 from app.canvas.items import ZoneLabel
 from app.canvas.kind_icons import kind_path
-from app.model import ZoneKind, Zone
+from app.model import WallFeature, Zone, ZoneKind
 
 
 def label_for(name: str, width: float) -> ZoneLabel:
@@ -60,3 +60,16 @@ def test_a_zone_title_moves_to_a_corner_clear_of_its_pieces_names(gui):
     gui.qtbot.waitUntil(lambda: not label.mapRectToScene(label.boundingRect()).intersects(band))
     title = label.mapRectToScene(label.boundingRect())
     assert title.left() > 24 or title.top() > 60  # it left the top-left corner
+
+
+def test_a_zone_title_keeps_clear_of_a_whiteboards_name_on_the_wall(gui):
+    w = gui.w
+    room = w.doc.layout.room
+    board = WallFeature(id="board", wall=0, position=60, width=96, label="Whiteboard", kind="whiteboard")
+    assert w.scene.edits.set_room(room.model_copy(update={"features": [board]}), "Add a whiteboard") is None
+    w.arm_tool("rect:mini-lesson")
+    gui.drag((4, 4), (150, 100))  # the zone's top-left corner is where the board's name is written
+    label = w.scene.zones[w.doc.layout.zones[-1].id].label
+    written = w.scene.room_item.label_rects()
+    assert len(written) == 1 and written[0].top() < 20 and written[0].width() < 96
+    gui.qtbot.waitUntil(lambda: not label.mapRectToScene(label.boundingRect()).intersects(written[0]))
