@@ -1,21 +1,14 @@
-"""Edit and Layout menu behaviour for the main window: selection, tools, delete, rotate, copy,
-the room's size and corners, the project details. Mixed into MainWindow (needs self.doc,
-self.scene, self.view, self.inspector, self.palette, self.layouts, self.ask_*...).
+"""Edit and Layout menu behaviour for the main window: selection, tools, delete, rotate, copy.
+Mixed into MainWindow (needs self.doc, self.scene, self.view, self.inspector, self.palette...).
 """
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog
-
 from app import arrange
-from app.canvas import walls
 from app.canvas.tools import InsertTool, ZonePolygonTool, ZoneRectTool
 from app.model import ZoneKind
 from app.ui import commands as cmd
 from app.ui.clipboard import copy_selection, paste_items
-from app.ui.dialogs import ProjectDetailsDialog, RoomSizeDialog
-from app.ui.document import EditError
-from app.ui.settings import Preferences
 
 
 class EditActions:
@@ -105,68 +98,3 @@ class EditActions:
     def duplicate(self) -> None:
         self.copy()
         self.paste()
-
-    def rename_layout(self) -> None:
-        name = self.ask_text("Rename layout", "Name of this layout:", self.doc.layout.name)
-        if name:
-            self.layouts.rename(name)
-
-    # --- the room and the project ----------------------------------------------------------------
-    def ask_room_size(self) -> tuple[float, float] | None:
-        """Width and depth in inches, or None (tests replace this)."""
-        x0, y0, x1, y1 = self.doc.layout.room.bounds()
-        dialog = RoomSizeDialog(self.prefs.units, x1 - x0, y1 - y0, self)
-        return dialog.size_in_inches() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-    def room_size(self) -> bool:
-        """Layout > Room size…: the room becomes a W x D rectangle; doors and windows keep their walls."""
-        size = self.ask_room_size()
-        if size is None:
-            return False
-        try:
-            room = walls.rectangle(self.doc.layout.room, *size)
-        except walls.WallEditError as problem:
-            self.show_error(str(problem))
-            return False
-        ok = self.scene.done(self.edits.set_room(room, f"Room size {self.scene.length(size[0])} x "
-                                                       f"{self.scene.length(size[1])}"))
-        if ok:
-            self.view.fit_room()
-        return ok
-
-    def ask_project_details(self) -> dict | None:
-        """The fields of File > Project details…, or None (tests replace this)."""
-        dialog = ProjectDetailsDialog(self.doc.project, self)
-        return dialog.fields() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-    def project_details(self) -> bool:
-        fields = self.ask_project_details()
-        if not fields:
-            return False
-        project = self.doc.project
-        changed = {k: v for k, v in fields.items() if getattr(project, k) != v}
-        if not changed:
-            return False
-        try:
-            cmd.push(self.doc, cmd.SetProjectFields(self.doc, **changed))
-        except EditError as problem:
-            self.show_error(str(problem))
-            return False
-        return True
-
-    def _project_units_changed(self) -> None:
-        """The project's display units drive the plan, the palette and the inspector too."""
-        units = self.doc.project.display_units
-        if units != self.prefs.units:
-            self.apply_preferences(Preferences(units, self.prefs.grid, self.prefs.snapping))
-
-    # --- view ----------------------------------------------------------------------------------
-    def toggle_snapping(self, on: bool) -> None:
-        self.prefs.snapping = bool(on)
-        self.apply_preferences(self.prefs, save=True)
-
-    def toggle_walkable(self, on: bool) -> None:
-        self.live.want_analysis = bool(on)
-        self.scene.walkable_overlay.setVisible(bool(on))
-        if on:
-            self.live.check_now()  # in the worker: the overlay comes with its findings

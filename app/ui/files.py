@@ -10,14 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from app.storage import ProjectFileError, load_project, save_project
-from app.ui.dialogs import NewRoomDialog, PreferencesDialog
+from app.ui.dialogs import NewRoomDialog
 from app.ui.document import blank_project
-from app.ui.grid_prefs import apply_grid
-from app.ui.settings import (Preferences, RecoveryFile, orphaned_recoveries, recent_files, recovery_folder,
-                             remember_file, save_preferences)
+from app.ui.settings import RecoveryFile, orphaned_recoveries, recent_files, recovery_folder, remember_file
 
 SAMPLES = Path(__file__).resolve().parent.parent / "assets" / "samples"
 PROJECT_FILTER = "Classroom plans (*.classroom.json *.json)"
@@ -42,8 +40,7 @@ class FileActions:
         self.save_action = a(menu, "&Save", self.save, QKeySequence.StandardKey.Save)
         a(menu, "Save &as…", self.save_as, QKeySequence("Ctrl+Shift+S"))
         menu.addSeparator()
-        self.details_action = a(menu, "Project &details…", self.project_details, tip=(
-            "Title, teacher, school, course or grade, class size and units: the evidence PDF's title block"))
+        self.setup.add_details_entry(menu)
         menu.addSeparator()
         self.exports.add_entries(menu)
         menu.addSeparator()
@@ -76,7 +73,7 @@ class FileActions:
         return ask_where_to_save(self, title, start, filter_, suffix)
 
     def ask_new_room(self) -> tuple[float, float] | None:
-        dialog = NewRoomDialog(self.prefs.units, self)
+        dialog = NewRoomDialog(self.setup.prefs.units, self)
         return dialog.size_in_inches() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_recover(self, original: Path | None, saved_at: datetime) -> bool:
@@ -86,10 +83,6 @@ class FileActions:
         return QMessageBox.question(self, "Recover unsaved work?",
                                     f"An editor closed without saving {plan} (last autosaved {when}). Recover it? "
                                     "No deletes the unsaved changes.") == QMessageBox.StandardButton.Yes
-
-    def ask_text(self, title: str, label: str, value: str) -> str | None:
-        text, ok = QInputDialog.getText(self, title, label, text=value)
-        return text if ok else None
 
     def maybe_save(self) -> bool:
         if self.doc.undo_stack.isClean():
@@ -104,7 +97,7 @@ class FileActions:
         size = self.ask_new_room()
         if size is not None:
             project = blank_project(*size)
-            project.display_units = self.prefs.units  # a new plan speaks the teacher's units
+            project.display_units = self.setup.prefs.units  # a new plan speaks the teacher's units
             self.doc.replace_project(project)
             self.recovery.discard()  # the last plan's changes were saved or given up when asked
             self.view.fit_room()
@@ -114,7 +107,7 @@ class FileActions:
         from app.templates import templates
         from app.ui.template_dialog import TemplateDialog
 
-        dialog = TemplateDialog(templates(), self.prefs.units, self)
+        dialog = TemplateDialog(templates(), self.setup.prefs.units, self)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def new_from_template(self) -> None:
@@ -127,11 +120,11 @@ class FileActions:
         from app.templates import TemplateDoesNotFit, lay_out
 
         try:
-            layout = lay_out(*choice, units=self.prefs.units)
+            layout = lay_out(*choice, units=self.setup.prefs.units)
         except TemplateDoesNotFit as problem:
             self.show_error(str(problem))
             return
-        self.doc.replace_project(Project(display_units=self.prefs.units, layouts=[layout]))
+        self.doc.replace_project(Project(display_units=self.setup.prefs.units, layouts=[layout]))
         self.recovery.discard()  # the last plan's changes were saved or given up when asked
         self.view.fit_room()
 
@@ -151,7 +144,7 @@ class FileActions:
             return False
         self.doc.replace_project(project, path)
         self.recovery.discard()  # the last plan's changes were saved or given up when asked
-        self.apply_preferences(self.prefs)
+        self.setup.apply_preferences(self.setup.prefs)
         remember_file(path)
         self._fill_recent()
         self.view.fit_room()
@@ -239,22 +232,6 @@ class FileActions:
         self.doc.undo_stack.resetClean()  # recovered work is not saved yet
         self._update_title()
         self.view.fit_room()
-
-    # --- preferences -----------------------------------------------------------------------------
-    def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.prefs, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_preferences(dialog.preferences(), save=True)
-
-    def apply_preferences(self, prefs: Preferences, save: bool = False) -> None:
-        self.prefs = prefs
-        apply_grid(self.scene, prefs)
-        self.inspector.set_units(prefs.units)
-        self.palette.fill(prefs.units)
-        self.snap_action.setChecked(prefs.snapping)
-        self.view.viewport().update()
-        if save:
-            save_preferences(prefs)
 
 
 def ask_where_to_save(parent, title: str, start: str, filter_: str, suffix: str) -> str | None:

@@ -29,6 +29,7 @@ from app.ui.layouts_panel import LayoutsPanel
 from app.ui.live_checks import LiveChecks
 from app.ui.palette import Palette
 from app.ui.plan_edits import DocumentEdits
+from app.ui.project_setup import ProjectSetup
 from app.ui.ready_panel import ReadyPanel
 from app.ui.settings import load_preferences
 from app.ui.transitions_panel import TransitionsPanel
@@ -40,13 +41,13 @@ class MainWindow(FileActions, EditActions, QMainWindow):
     def __init__(self, doc: Document | None = None):
         super().__init__()
         self.doc = doc or Document(blank_project())
-        self.prefs = load_preferences()
+        prefs = load_preferences()
         self.scene = PlanScene(self)
         self.view = PlanView(self.scene)
         self.setCentralWidget(self.view)
         self.edits = DocumentEdits(self.doc)
         self.scene.set_document(self.doc, self.edits)
-        self.palette = Palette(self.prefs.units)
+        self.palette = Palette(prefs.units)
         self.inspector = Inspector(self.doc)
         self.findings = FindingsPanel()
         self.ready = ReadyPanel()
@@ -80,10 +81,11 @@ class MainWindow(FileActions, EditActions, QMainWindow):
                          Qt.Orientation.Vertical)
         self.coords = QLabel()
         self.statusBar().addPermanentWidget(self.coords)
+        self.setup = ProjectSetup(self, prefs)
         self.exports = Exports(self)
         self._connect()
         self._build_actions()
-        self.apply_preferences(self.prefs)
+        self.setup.apply_preferences(self.setup.prefs)
         self.setup_files()
         self.live.watch(self.doc)
         self.resize(1366, 768)
@@ -102,7 +104,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         scene.error.connect(self.show_error)
         self.inspector.error.connect(self.show_error)
         self.transitions.error.connect(self.show_error)
-        doc.project_changed.connect(self._project_units_changed)
+        doc.project_changed.connect(self.setup.follow_project_units)
         self.layouts.error.connect(self.show_error)
         self.live.findings_changed.connect(self._findings_changed)
         self.live.checking.connect(self.findings.set_checking)
@@ -161,28 +163,20 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.rotate_action = self._action(edit, "&Rotate 90°", lambda: self.rotate_selection(90), "R",
                                           "Turn the selected furniture a quarter turn clockwise")
         edit.addSeparator()
-        self._action(edit, "Pre&ferences…", self.edit_preferences)
+        self.setup.add_preferences_entry(edit)
         view = bar.addMenu("&View")
         self._action(view, "Zoom &in", lambda: self.view.zoom_by(1.25), [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self._action(view, "Zoom &out", lambda: self.view.zoom_by(0.8), "Ctrl+-")
         self.fit_action = self._action(view, "&Fit to room", self.view.fit_room, "Ctrl+0")
         view.addSeparator()
-        self.snap_action = self._action(view, "&Snap to grid and edges", self.toggle_snapping, checkable=True)
+        self.setup.add_snap_entry(view)
         self.walkable_action = self._action(view, "Show &walkable space and routes", self.toggle_walkable, "Ctrl+Shift+W",
                                             checkable=True)
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         layout_menu = bar.addMenu("&Layout")
-        self._action(layout_menu, "&New layout", self.layouts.add)
-        self._action(layout_menu, "&Duplicate layout", self.layouts.duplicate)
-        self._action(layout_menu, "&Rename layout…", self.rename_layout)
-        self._action(layout_menu, "Move layout &up", lambda: self.layouts.move(-1))
-        self._action(layout_menu, "Move layout do&wn", lambda: self.layouts.move(1))
-        self._action(layout_menu, "De&lete layout", self.layouts.delete)
-        layout_menu.addSeparator()
-        self.room_size_action = self._action(layout_menu, "Room &size…", self.room_size,
-                                             tip="Make the room a rectangle of a given width and depth")
+        self.setup.add_layout_entries(layout_menu)
         layout_menu.addSeparator()
         self.rect_zone_action = self._action(layout_menu, "Draw zone as &rectangle", lambda: self.arm_tool(f"rect:{self._zone_kind()}"), "Z")
         self.poly_zone_action = self._action(layout_menu, "Draw zone as &polygon", lambda: self.arm_tool(f"poly:{self._zone_kind()}"), "Shift+Z")
@@ -268,6 +262,12 @@ class MainWindow(FileActions, EditActions, QMainWindow):
                        "double-click a wall to add a corner, Delete removes a selected one; Layout > Room size… "
                        "sets width and depth. Wheel zooms, middle button or Space+drag pans, Ctrl+0 fits the room.")
 
+    def toggle_walkable(self, on: bool) -> None:
+        self.live.want_analysis = bool(on)
+        self.scene.walkable_overlay.setVisible(bool(on))
+        if on:
+            self.live.check_now()  # in the worker: the overlay comes with its findings
+
     def _findings_changed(self, findings) -> None:
         self.findings.set_findings(findings)
         self.scene.set_findings(findings)
@@ -285,7 +285,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
             self.doc.set_current_layout(target.layout_id)
         self.statusBar().showMessage(item.detail, 10000)
         if target.field in ("teacher", "school", "class_size"):
-            self.project_details()
+            self.setup.project_details()
             return
         if target.field in ("transitions", "rotation", "direction", "signals", "entrance_routine"):
             self.docks["transitions"].raise_()

@@ -61,9 +61,9 @@ class Gui:
 
     def set_units(self, units: str) -> None:
         """The project's display units, set as File > Project details… sets them."""
-        self.w.ask_project_details = lambda: {"title": "", "teacher": "", "school": "", "course": "",
+        self.w.setup.ask_project_details = lambda: {"title": "", "teacher": "", "school": "", "course": "",
                                               "class_size": None, "display_units": units}
-        self.w.project_details()
+        self.w.setup.project_details()
 
     def wait_for(self, condition, timeout: int = 5000) -> None:
         self.qtbot.waitUntil(condition, timeout=timeout)

@@ -140,10 +140,10 @@ def test_build_sample_a_from_a_blank_room(gui, tmp_path):
     panel.direction.setCurrentIndex(panel.direction.findData("custom"))
     panel.direction.activated.emit(panel.direction.currentIndex())
     gui.wait_for(lambda: "transitions" not in gui.todo())
-    w.ask_project_details = lambda: {"title": "Ms. Anderson's personalized learning classroom",
+    w.setup.ask_project_details = lambda: {"title": "Ms. Anderson's personalized learning classroom",
                                      "teacher": "Ms. Anderson", "school": "Example Middle School",
                                      "course": "Grade 7 English", "class_size": 28, "display_units": "ft-in"}
-    assert w.project_details()
+    assert w.setup.project_details()
 
     # --- `classroom-layout check`: no errors; the panel agrees -----------------------------------
     findings = run_checks(doc.project, doc.layout)

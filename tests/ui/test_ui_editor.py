@@ -77,7 +77,7 @@ def test_r_rotates_and_arrows_nudge_into_one_step(qtbot, editor):
 
 
 def test_snapping_can_be_turned_off(qtbot, editor):
-    editor.snap_action.trigger()
+    editor.setup.snap_action.trigger()
     assert not editor.scene.snapping
     drop(editor, "piece:chair", 100.5, 101.25)
     chair = editor.doc.layout.pieces[-1]
@@ -316,7 +316,7 @@ def test_new_room_of_a_given_size_and_recent_files(qtbot, editor, tmp_path):
 def test_metric_preference_changes_grid_and_inspector(qtbot, editor):
     from app.ui.settings import Preferences, load_preferences
 
-    editor.apply_preferences(Preferences(units="metric", grid=12.0, snapping=True), save=True)
+    editor.setup.apply_preferences(Preferences(units="metric", grid=12.0, snapping=True), save=True)
     assert abs(editor.scene.grid.minor - 10 / 2.54) < 1e-9 and load_preferences().units == "metric"
     drop(editor, "piece:student-desk", 100, 100)
     assert editor.inspector.p_width.text() == "61 cm" and editor.inspector.p_width.value() == 24.0  # inches inside

@@ -49,7 +49,7 @@ def test_metric_measures_in_centimetres_and_a_new_measure_replaces_the_line(gui)
 def test_the_ends_catch_on_a_room_corner_when_snapping(gui):
     w = gui.w
     _exact_view(gui, (40, 40))
-    w.toggle_snapping(True)
+    w.setup.toggle_snapping(True)
     gui.key(Qt.Key.Key_M)
     gui.drag((1, 1), (1, 49))  # 1 in from the corner, within 8 px; the other end catches on the wall
     assert w.scene.tool.length == 49.0 and _shown(w.scene) == ["4'-1\""]
@@ -70,7 +70,7 @@ def test_dragging_a_desk_shows_the_gaps_to_its_neighbour_and_the_walls(gui):
     gui.drop("piece:student-desk", 200, 120)  # x 192..216
     assert [(p.x, p.y) for p in w.doc.layout.pieces] == [(120.0, 117.0), (204.0, 117.0)]
     _exact_view(gui, (150, 120))
-    w.toggle_snapping(True)
+    w.setup.toggle_snapping(True)
     gui.click(120, 117)
     viewport = w.view.viewport()
     qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, gui.vp(120, 117))
@@ -85,7 +85,7 @@ def test_dragging_a_desk_shows_the_gaps_to_its_neighbour_and_the_walls(gui):
 def test_the_gap_to_a_neighbour_follows_the_display_units(gui):
     w, qtbot = gui.w, gui.qtbot
     gui.set_units("metric")
-    w.toggle_snapping(False)
+    w.setup.toggle_snapping(False)
     gui.drop("piece:student-desk", 120, 120)
     gui.drop("piece:student-desk", 200, 120)
     a, b = w.doc.layout.pieces

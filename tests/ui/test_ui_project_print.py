@@ -10,26 +10,26 @@ DETAILS = {"title": "Room 12 <personalized> & more", "teacher": "Ms. Núñez", "
 
 
 def test_project_details_are_one_undoable_step(gui):
-    gui.w.ask_project_details = lambda: dict(DETAILS)
-    assert gui.w.project_details()
+    gui.w.setup.ask_project_details = lambda: dict(DETAILS)
+    assert gui.w.setup.project_details()
     project = gui.w.doc.project
     assert (project.title, project.teacher, project.class_size) == (DETAILS["title"], "Ms. Núñez", 28)
     assert gui.w.doc.undo_stack.undoText() == "Change project details" and gui.w.isWindowModified()
-    assert not gui.w.project_details()  # the same values again: nothing recorded
+    assert not gui.w.setup.project_details()  # the same values again: nothing recorded
     gui.w.doc.undo_stack.undo()
     assert (gui.w.doc.project.title, gui.w.doc.project.class_size) == ("", None)
 
 
 def test_refused_class_size_is_one_line(gui):
-    gui.w.ask_project_details = lambda: {**DETAILS, "class_size": 9999}
-    assert not gui.w.project_details()
+    gui.w.setup.ask_project_details = lambda: {**DETAILS, "class_size": 9999}
+    assert not gui.w.setup.project_details()
     kind, text = gui.w.messages[-1]
     assert kind == "error" and "class_size" in text and "\n" not in text and gui.w.doc.project.title == ""
 
 
 def test_metric_units_follow_the_project(gui):
-    gui.w.ask_project_details = lambda: {**DETAILS, "display_units": "metric"}
-    gui.w.project_details()
+    gui.w.setup.ask_project_details = lambda: {**DETAILS, "display_units": "metric"}
+    gui.w.setup.project_details()
     assert gui.w.scene.units == "metric" and gui.w.inspector.units == "metric"
     gui.w.doc.undo_stack.undo()
     assert gui.w.scene.units == "ft-in"
@@ -38,8 +38,8 @@ def test_metric_units_follow_the_project(gui):
 def test_evidence_pdf_title_block_uses_the_details_and_lists_what_is_missing(gui, tmp_path, monkeypatch):
     import app.export
 
-    gui.w.ask_project_details = lambda: dict(DETAILS)
-    gui.w.project_details()
+    gui.w.setup.ask_project_details = lambda: dict(DETAILS)
+    gui.w.setup.project_details()
     out = tmp_path / "evidence.pdf"
     gui.w.exports.ask_save_path = lambda *a, **k: str(out)
     calls = []

@@ -94,8 +94,8 @@ def test_door_blocked_updates_live_when_the_door_moves(gui):
 
 
 def test_room_size_keeps_doors_on_their_walls(gui):
-    gui.w.ask_room_size = lambda: (240.0, 300.0)
-    assert gui.w.room_size()
+    gui.w.setup.ask_room_size = lambda: (240.0, 300.0)
+    assert gui.w.setup.room_size()
     r = room(gui)
     assert r.bounds() == (0, 0, 240, 300) and r.doors[0].wall == 2 and r.doors[0].position == 48
     assert gui.w.doc.undo_stack.undoText().startswith("Room size")
@@ -133,8 +133,8 @@ def test_a_crossing_corner_is_refused_with_one_line(gui):
 
 
 def test_triangle_keeps_three_corners(gui):
-    gui.w.ask_room_size = lambda: (240.0, 240.0)
-    gui.w.room_size()
+    gui.w.setup.ask_room_size = lambda: (240.0, 240.0)
+    gui.w.setup.room_size()
     gui.w.scene.parts.corners[0].setSelected(True)
     gui.key(Qt.Key.Key_Delete)
     assert len(room(gui).outline) == 3
