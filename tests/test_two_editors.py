@@ -40,25 +40,25 @@ DRIVER = textwrap.dedent("""
     window.ask_save_changes = lambda: "discard"
     if sys.argv[1] == "edit":
         plan, piece_id = sys.argv[2], sys.argv[3]
-        assert window.open_path(plan)
+        assert window.files.open_path(plan)
         window.doc.undo_stack.push(cmd.AddPiece(window.doc, Piece(id=piece_id, kind="bean-bag", x=100, y=100)))
-        say(autosaved=str(window.autosave()))
+        say(autosaved=str(window.files.autosave()))
         for line in sys.stdin:
             if line.strip() == "save":
-                say(saved=window.save())
+                say(saved=window.files.save())
             elif line.strip() == "quit":
                 window.close()
                 say(closed=True)
                 break
     else:
         offered = []
-        window.ask_recover = lambda original, saved_at: offered.append([str(original), saved_at.isoformat()]) or True
-        windows = window.offer_recovery()
+        window.files.ask_recover = lambda original, saved_at: offered.append([str(original), saved_at.isoformat()]) or True
+        windows = window.files.offer_recovery()
         say(offered=offered, recovered=[{"path": str(w.doc.path), "pieces": [p.id for p in w.doc.layout.pieces],
                                          "title": w.windowTitle(), "modified": w.isWindowModified()}
                                         for w in windows])
         for w in windows:
-            w.recovery.release()  # as a kill would: the test looks at what is left after this start
+            w.files.recovery.release()  # as a kill would: the test looks at what is left after this start
     window.live.stop()
 """)
 

@@ -1,6 +1,6 @@
-"""File menu behaviour for the main window: new, open, save, recent files, autosave and crash
-recovery. Every dialog goes through a small `ask_*` method that tests replace; every failure is
-one line, and a failed save never loses work.
+"""The plan's file: File > New room…, New from template…, a sample, Open…, Open recent, Save,
+Save as…, with autosave and crash recovery. Every dialog goes through a small `ask_*` method
+that tests replace; every failure is one line, and a failed save never loses work.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from app.storage import ProjectFileError, load_project, save_project
 from app.ui.dialogs import NewRoomDialog
 from app.ui.document import blank_project
+from app.ui.menus import add_action
 from app.ui.settings import RecoveryFile, orphaned_recoveries, recent_files, recovery_folder, remember_file
 
 SAMPLES = Path(__file__).resolve().parent.parent / "assets" / "samples"
@@ -22,72 +23,69 @@ PROJECT_FILTER = "Classroom plans (*.classroom.json *.json)"
 AUTOSAVE_MS = 60_000
 
 
-class FileActions:
-    """Mixed into MainWindow (needs self.doc, self.scene, self.view, self.show_error...)."""
+class Files:
+    """The window's file: needs its document, its view (fitted to a new room), its setup (the
+    teacher's units for a new plan) and its prompts and messages."""
 
-    # --- menu ------------------------------------------------------------------------------
-    def build_file_menu(self, menu) -> None:
-        a = self._action
-        self.new_action = a(menu, "&New room…", self.new_file, QKeySequence.StandardKey.New)
-        self.new_template_action = a(menu, "New from &template…", self.new_from_template)
-        samples = menu.addMenu("New from &sample")
-        for path in sorted(SAMPLES.glob("*.classroom.json")):
-            a(samples, path.name.removesuffix(".classroom.json").replace("-", " ").capitalize(),
-              lambda _c=False, p=path: self.open_sample(p))
-        self.open_action = a(menu, "&Open…", self.open_file, QKeySequence.StandardKey.Open)
-        self.recent_menu = menu.addMenu("Open &recent")
-        menu.addSeparator()
-        self.save_action = a(menu, "&Save", self.save, QKeySequence.StandardKey.Save)
-        a(menu, "Save &as…", self.save_as, QKeySequence("Ctrl+Shift+S"))
-        menu.addSeparator()
-        self.setup.add_details_entry(menu)
-        menu.addSeparator()
-        self.exports.add_entries(menu)
-        menu.addSeparator()
-        a(menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-
-    def setup_files(self) -> None:
-        self.autosave_timer = QTimer(self)
+    def __init__(self, window, setup) -> None:
+        self.window, self.setup = window, setup
+        self.doc, self.view = window.doc, window.view
+        self.autosave_timer = QTimer(window)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         self.recovery = RecoveryFile(recovery_folder())  # this document's own; locked from its first autosave
         self.recovered_windows = []  # more recovered plans than this window can hold open in their own
+
+    def add_entries(self, menu) -> None:
+        """File > New room… to Save as…."""
+        window = self.window
+        self.new_action = add_action(window, menu, "&New room…", self.new_file, QKeySequence.StandardKey.New)
+        self.new_template_action = add_action(window, menu, "New from &template…", self.new_from_template)
+        samples = menu.addMenu("New from &sample")
+        for path in sorted(SAMPLES.glob("*.classroom.json")):
+            add_action(window, samples, path.name.removesuffix(".classroom.json").replace("-", " ").capitalize(),
+                       lambda _c=False, p=path: self.open_sample(p))
+        self.open_action = add_action(window, menu, "&Open…", self.open_file, QKeySequence.StandardKey.Open)
+        self.recent_menu = menu.addMenu("Open &recent")
+        menu.addSeparator()
+        self.save_action = add_action(window, menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        add_action(window, menu, "Save &as…", self.save_as, QKeySequence("Ctrl+Shift+S"))
         self._fill_recent()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         files = recent_files()
         for path in files:
-            self._action(self.recent_menu, path, lambda _c=False, p=path: self.open_path(p) if self.maybe_save() else None)
+            add_action(self.window, self.recent_menu, path,
+                       lambda _c=False, p=path: self.open_path(p) if self.maybe_save() else None)
         self.recent_menu.setEnabled(bool(files))
 
     # --- dialogs (tests replace these) ---------------------------------------------------------
     def ask_open_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a classroom plan", "", PROJECT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open a classroom plan", "", PROJECT_FILTER)
         return path or None
 
-    def ask_save_path(self, title: str = "Save the classroom plan", filter_: str = PROJECT_FILTER,
-                      suffix: str = ".classroom.json", start: str | None = None) -> str | None:
-        start = start or (str(self.doc.path) if self.doc.path else f"classroom{suffix}")
-        return ask_where_to_save(self, title, start, filter_, suffix)
+    def ask_save_path(self) -> str | None:
+        start = str(self.doc.path) if self.doc.path else "classroom.classroom.json"
+        return ask_where_to_save(self.window, "Save the classroom plan", start, PROJECT_FILTER, ".classroom.json")
 
     def ask_new_room(self) -> tuple[float, float] | None:
-        dialog = NewRoomDialog(self.setup.prefs.units, self)
+        dialog = NewRoomDialog(self.setup.prefs.units, self.window)
         return dialog.size_in_inches() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_recover(self, original: Path | None, saved_at: datetime) -> bool:
         """Recover the plan an editor left unsaved (`original` is where it was saved; None: never)?"""
         plan = f"changes to {original}" if original else "a plan that was never saved"
         when = saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        return QMessageBox.question(self, "Recover unsaved work?",
+        return QMessageBox.question(self.window, "Recover unsaved work?",
                                     f"An editor closed without saving {plan} (last autosaved {when}). Recover it? "
                                     "No deletes the unsaved changes.") == QMessageBox.StandardButton.Yes
 
     def maybe_save(self) -> bool:
         if self.doc.undo_stack.isClean():
             return True
-        answer = self.ask_save_changes()
+        answer = self.window.ask_save_changes()
         return answer == "discard" or (answer == "save" and self.save())
 
     # --- new / open / save ---------------------------------------------------------------------
@@ -107,7 +105,7 @@ class FileActions:
         from app.templates import templates
         from app.ui.template_dialog import TemplateDialog
 
-        dialog = TemplateDialog(templates(), self.setup.prefs.units, self)
+        dialog = TemplateDialog(templates(), self.setup.prefs.units, self.window)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def new_from_template(self) -> None:
@@ -122,7 +120,7 @@ class FileActions:
         try:
             layout = lay_out(*choice, units=self.setup.prefs.units)
         except TemplateDoesNotFit as problem:
-            self.show_error(str(problem))
+            self.window.show_error(str(problem))
             return
         self.doc.replace_project(Project(display_units=self.setup.prefs.units, layouts=[layout]))
         self.recovery.discard()  # the last plan's changes were saved or given up when asked
@@ -140,7 +138,7 @@ class FileActions:
         try:
             project = load_project(path)
         except ProjectFileError as problem:
-            self.show_error(str(problem))
+            self.window.show_error(str(problem))
             return False
         self.doc.replace_project(project, path)
         self.recovery.discard()  # the last plan's changes were saved or given up when asked
@@ -163,7 +161,7 @@ class FileActions:
         try:
             save_project(self.doc.project, path)
         except ProjectFileError as problem:
-            self.show_error(f"Not saved (your plan is still open): {problem}")
+            self.window.show_error(f"Not saved (your plan is still open): {problem}")
             return False
         if self.doc.path != path:
             self.doc.set_path(path)
@@ -171,7 +169,7 @@ class FileActions:
         remember_file(path)
         self._fill_recent()
         self.discard_recovery()
-        self.statusBar().showMessage(f"Saved {path.name}", 3000)
+        self.window.statusBar().showMessage(f"Saved {path.name}", 3000)
         return True
 
     # --- autosave and recovery -------------------------------------------------------------------
@@ -183,7 +181,7 @@ class FileActions:
         try:
             self.recovery.write(self.doc.project, self.doc.path)
         except ProjectFileError as problem:
-            self.statusBar().showMessage(f"Autosave failed: {problem}", 5000)
+            self.window.statusBar().showMessage(f"Autosave failed: {problem}", 5000)
             return None
         return self.recovery.plan
 
@@ -209,10 +207,10 @@ class FileActions:
                 project = load_project(found.plan)
             except ProjectFileError as problem:
                 found.release()  # kept: offered again at the next start, never deleted unread
-                self.show_error(f"The unsaved plan cannot be recovered (kept as {found.plan}): {problem}")
+                self.window.show_error(f"The unsaved plan cannot be recovered (kept as {found.plan}): {problem}")
                 continue
-            window = self if not opened and self._holds_nothing() else self._new_window()
-            window._take_recovered(found, project, original)
+            window = self.window if not opened and self._holds_nothing() else self._new_window()
+            window.files._take_recovered(found, project, original)
             opened.append(window)
         return opened
 
@@ -220,7 +218,7 @@ class FileActions:
         return self.doc.path is None and self.doc.undo_stack.isClean() and self.doc.undo_stack.count() == 0
 
     def _new_window(self):
-        window = type(self)()
+        window = type(self.window)()
         self.recovered_windows.append(window)
         window.show()
         return window
@@ -230,7 +228,7 @@ class FileActions:
         self.recovery = found  # keeps autosaving to it, and holds its lock
         self.doc.replace_project(project, original)
         self.doc.undo_stack.resetClean()  # recovered work is not saved yet
-        self._update_title()
+        self.window.update_title()
         self.view.fit_room()
 
 

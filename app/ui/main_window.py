@@ -21,7 +21,7 @@ from app.ui.arrange_menu import build_arrange_menu
 from app.ui.clipboard import release_clipboard
 from app.ui.document import Document, blank_project
 from app.ui.exporting import Exports
-from app.ui.files import FileActions
+from app.ui.files import Files
 from app.ui.findings_panel import FindingsPanel
 from app.ui.getting_started import GettingStarted
 from app.ui.inspector import Inspector
@@ -37,7 +37,7 @@ from app.ui.transitions_panel import TransitionsPanel
 APP_NAME = "Classroom Layout Designer"
 
 
-class MainWindow(FileActions, EditActions, QMainWindow):
+class MainWindow(EditActions, QMainWindow):
     def __init__(self, doc: Document | None = None):
         super().__init__()
         self.doc = doc or Document(blank_project())
@@ -82,14 +82,14 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.coords = QLabel()
         self.statusBar().addPermanentWidget(self.coords)
         self.setup = ProjectSetup(self, prefs)
+        self.files = Files(self, self.setup)
         self.exports = Exports(self)
         self._connect()
         self._build_actions()
         self.setup.apply_preferences(self.setup.prefs)
-        self.setup_files()
         self.live.watch(self.doc)
         self.resize(1366, 768)
-        self._update_title()
+        self.update_title()
 
     # --- wiring ---------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -115,10 +115,10 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.live.checking.connect(self.ready.set_checking)
         self.ready.item_activated.connect(self.show_ready_item)
         self.palette.activated_entry.connect(self.arm_tool)
-        doc.undo_stack.cleanChanged.connect(self._update_title)
-        doc.path_changed.connect(self._update_title)
-        doc.layout_changed.connect(self._update_title)
-        doc.layouts_changed.connect(self._update_title)
+        doc.undo_stack.cleanChanged.connect(self.update_title)
+        doc.path_changed.connect(self.update_title)
+        doc.layout_changed.connect(self.update_title)
+        doc.layouts_changed.connect(self.update_title)
 
     def _action(self, menu, text, slot, shortcut=None, tip=None, checkable=False) -> QAction:
         action = QAction(text, self)
@@ -139,7 +139,13 @@ class MainWindow(FileActions, EditActions, QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.build_file_menu(file_menu)
+        self.files.add_entries(file_menu)
+        file_menu.addSeparator()
+        self.setup.add_details_entry(file_menu)
+        file_menu.addSeparator()
+        self.exports.add_entries(file_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
         stack = self.doc.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
@@ -200,7 +206,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         tools.setObjectName("toolbar-main")
         tools.setIconSize(QSize(24, 24))
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        for entry in ((self.new_action, "new"), (self.open_action, "open"), (self.save_action, "save"), None,
+        for entry in ((self.files.new_action, "new"), (self.files.open_action, "open"), (self.files.save_action, "save"), None,
                              (self.undo_action, "undo"), (self.redo_action, "redo"), None,
                              (self.rotate_action, "rotate"), (self.rect_zone_action, "zone-rect"),
                              (self.poly_zone_action, "zone-polygon"), None, (self.fit_action, "fit"),
@@ -217,7 +223,7 @@ class MainWindow(FileActions, EditActions, QMainWindow):
             action.changed.connect(lambda action=action: _hover_text(action))
 
     # --- title and closing ----------------------------------------------------------------
-    def _update_title(self, *_args) -> None:
+    def update_title(self, *_args) -> None:
         try:
             clean = self.doc.undo_stack.isClean()
         except RuntimeError:  # the stack is being destroyed with the window: nothing to show
@@ -227,17 +233,15 @@ class MainWindow(FileActions, EditActions, QMainWindow):
         self.setWindowModified(not clean)
 
     def closeEvent(self, event) -> None:
-        if not self.doc.undo_stack.isClean():
-            answer = self.ask_save_changes()
-            if answer == "cancel" or (answer == "save" and not self.save()):
-                event.ignore()
-                return
-        self.stop_autosave()
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.files.stop_autosave()
         self.live.stop()
         event.accept()
 
     def ask_save_changes(self) -> str:
-        """'save', 'discard' or 'cancel' (tests replace this method)."""
+        """'save', 'discard' or 'cancel' for the unsaved changes (tests replace this method)."""
         box = QMessageBox.question(
             self, APP_NAME, "This plan has changes that are not saved. Save them?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
@@ -319,10 +323,10 @@ def run_editor(path: str | None = None) -> int:
     app.setOrganizationName("ClassroomLayout")
     window = MainWindow()
     if path:
-        window.open_path(path)
+        window.files.open_path(path)
     window.show()
     window.view.fit_room()
-    window.offer_recovery()
+    window.files.offer_recovery()
     app.aboutToQuit.connect(window.live.stop)  # never leave a check running into teardown
     app.aboutToQuit.connect(release_clipboard)
     return app.exec()

@@ -86,7 +86,7 @@ def editor(qtbot, tmp_path, monkeypatch):
     window.show_error = lambda text: window.messages.append(("error", text))
     window.show_info = lambda text: window.messages.append(("info", text))
     window.ask_save_changes = lambda: "discard"
-    window.ask_recover = lambda original, saved_at: False
+    window.files.ask_recover = lambda original, saved_at: False
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()

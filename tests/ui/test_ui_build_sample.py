@@ -47,8 +47,8 @@ def type_into(gui, field, text: str) -> None:
 def test_build_sample_a_from_a_blank_room(gui, tmp_path):
     w, doc = gui.w, gui.w.doc
     # --- a new 30 x 32 ft room ---------------------------------------------------------------
-    w.ask_new_room = lambda: (360.0, 384.0)
-    w.new_file()
+    w.files.ask_new_room = lambda: (360.0, 384.0)
+    w.files.new_file()
     assert doc.layout.room.bounds() == (0, 0, 360, 384)
     gui.wait_for(lambda: {"stations", "transitions", "teacher", "school"} <= gui.todo())
 
@@ -153,9 +153,9 @@ def test_build_sample_a_from_a_blank_room(gui, tmp_path):
 
     # --- save as, reopen, equal ------------------------------------------------------------------
     path = tmp_path / "personalized-learning.classroom.json"
-    w.ask_save_path = lambda *a, **k: str(path)
-    assert w.save_as() and doc.undo_stack.isClean()
+    w.files.ask_save_path = lambda *a, **k: str(path)
+    assert w.files.save_as() and doc.undo_stack.isClean()
     built = doc.project.model_copy(deep=True)
-    w.new_file()
-    assert w.open_path(path)
+    w.files.new_file()
+    assert w.files.open_path(path)
     assert doc.project == built

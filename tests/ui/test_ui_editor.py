@@ -206,13 +206,13 @@ def test_save_reopen_compare(qtbot, editor, tmp_path):
     drop(editor, "piece:kidney-table", 120, 120)
     editor.scene.insert_zone("quiet", [(200, 200), (300, 200), (300, 300), (200, 300)])
     path = tmp_path / "room.classroom.json"
-    editor.ask_save_path = lambda *a, **k: str(path)
-    assert editor.save()
+    editor.files.ask_save_path = lambda *a, **k: str(path)
+    assert editor.files.save()
     assert editor.doc.undo_stack.isClean() and not editor.isWindowModified()
     assert "room.classroom.json" in editor.windowTitle()
     saved = editor.doc.project.model_copy(deep=True)
     editor.doc.replace_project(editor.doc.project.model_copy(update={"title": "other"}))
-    assert editor.open_path(path)
+    assert editor.files.open_path(path)
     assert editor.doc.project == saved
 
 
@@ -220,8 +220,8 @@ def test_failed_save_keeps_the_work(qtbot, editor, tmp_path):
     drop(editor, "piece:chair", 120, 120)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    editor.ask_save_path = lambda *a, **k: str(blocker / "room.classroom.json")
-    assert not editor.save()
+    editor.files.ask_save_path = lambda *a, **k: str(blocker / "room.classroom.json")
+    assert not editor.files.save()
     assert editor.messages and editor.messages[-1][0] == "error" and "\n" not in editor.messages[-1][1]
     assert not editor.doc.undo_stack.isClean() and len(editor.doc.layout.pieces) == 1
 
@@ -229,7 +229,7 @@ def test_failed_save_keeps_the_work(qtbot, editor, tmp_path):
 def test_bad_file_is_one_line(qtbot, editor, tmp_path):
     bad = tmp_path / "bad.classroom.json"
     bad.write_text('{"layouts": [')
-    assert not editor.open_path(bad)
+    assert not editor.files.open_path(bad)
     kind, text = editor.messages[-1]
     assert kind == "error" and "\n" not in text and "bad.classroom.json" in text
 
@@ -237,15 +237,15 @@ def test_bad_file_is_one_line(qtbot, editor, tmp_path):
 def test_autosave_writes_recovery_and_it_is_offered(qtbot, editor):
     from app.ui.document import blank_project
 
-    assert editor.autosave() is None  # nothing unsaved, nothing written
+    assert editor.files.autosave() is None  # nothing unsaved, nothing written
     drop(editor, "piece:bean-bag", 120, 120)
-    target = editor.autosave()
-    assert target is not None and target.exists() and target == editor.recovery.plan
-    editor.recovery.release()  # as if its editor had died: the file is an orphan now
-    editor.recovery = type(editor.recovery)(target.parent)
+    target = editor.files.autosave()
+    assert target is not None and target.exists() and target == editor.files.recovery.plan
+    editor.files.recovery.release()  # as if its editor had died: the file is an orphan now
+    editor.files.recovery = type(editor.files.recovery)(target.parent)
     editor.doc.replace_project(blank_project())
-    editor.ask_recover = lambda original, saved_at: True
-    assert editor.offer_recovery() == [editor], editor.messages
+    editor.files.ask_recover = lambda original, saved_at: True
+    assert editor.files.offer_recovery() == [editor], editor.messages
     assert [p.kind for p in editor.doc.layout.pieces] == ["bean-bag"]
     assert editor.isWindowModified()  # recovered work is not saved yet
 
@@ -284,7 +284,7 @@ def test_twenty_thousand_step_drag_does_not_crash(qtbot, editor):
 
 def test_sample_walkable_overlay_and_evidence_pdf(qtbot, editor, samples_dir, tmp_path):
     sample = samples_dir / "station-rotation.classroom.json"
-    editor.open_sample(sample)
+    editor.files.open_sample(sample)
     assert editor.doc.path is None and len(editor.scene.zones) == len(editor.doc.layout.zones) >= 4
     with qtbot.waitSignal(editor.live.checked, timeout=10_000):
         editor.walkable_action.trigger()  # the overlay comes from the worker, not the GUI thread
@@ -301,16 +301,16 @@ def test_sample_walkable_overlay_and_evidence_pdf(qtbot, editor, samples_dir, tm
 def test_new_room_of_a_given_size_and_recent_files(qtbot, editor, tmp_path):
     import app.ui.settings as settings
 
-    editor.ask_new_room = lambda: (240.0, 300.0)
-    editor.new_file()
+    editor.files.ask_new_room = lambda: (240.0, 300.0)
+    editor.files.new_file()
     assert editor.doc.layout.room.bounds() == (0, 0, 240, 300)
     assert len(editor.doc.layout.room.doors) == 1 and editor.doc.undo_stack.isClean()
     path = tmp_path / "small.classroom.json"
-    editor.ask_save_path = lambda *a, **k: str(path)
+    editor.files.ask_save_path = lambda *a, **k: str(path)
     drop(editor, "piece:chair", 60, 60)
-    assert editor.save()
+    assert editor.files.save()
     assert settings.recent_files()[0] == str(path.resolve())
-    assert [a.text() for a in editor.recent_menu.actions()] == [str(path.resolve())]
+    assert [a.text() for a in editor.files.recent_menu.actions()] == [str(path.resolve())]
 
 
 def test_metric_preference_changes_grid_and_inspector(qtbot, editor):

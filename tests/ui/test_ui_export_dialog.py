@@ -29,9 +29,9 @@ def dialog(monkeypatch):
 
 
 def _save(editor, path: Path) -> None:
-    editor.ask_save_path = lambda *a, **k: str(path)
-    assert editor.save_as()
-    del editor.ask_save_path  # the real dialog (with QFileDialog replaced) again
+    editor.files.ask_save_path = lambda *a, **k: str(path)
+    assert editor.files.save_as()
+    del editor.files.ask_save_path  # the real dialog (with QFileDialog replaced) again
 
 
 def test_a_saved_plan_proposes_its_name_as_a_pdf_beside_it(editor, dialog, tmp_path):
@@ -62,7 +62,7 @@ def test_a_plan_never_saved_is_named_after_its_title_in_the_documents_folder(edi
     documents = tmp_path / "Documents"
     documents.mkdir()
     monkeypatch.setattr(exporting, "documents_folder", lambda: documents)
-    editor.open_sample(samples_dir / "station-rotation.classroom.json")
+    editor.files.open_sample(samples_dir / "station-rotation.classroom.json")
     assert editor.doc.path is None  # a sample is never the file the PDF goes beside
     editor.exports.export_evidence()
     assert Path(dialog.calls[-1][1]) == documents / f"{safe_file_name(editor.doc.project.title)}.pdf"
@@ -84,7 +84,7 @@ def test_the_documents_folder_is_a_folder_that_exists():
 def test_saving_the_plan_still_proposes_the_plan_file(editor, dialog, tmp_path):
     project_file = tmp_path / "myroom.classroom.json"
     _save(editor, project_file)
-    editor.ask_save_path()
+    editor.files.ask_save_path()
     assert Path(dialog.calls[-1][1]) == project_file
 
 
@@ -121,7 +121,7 @@ def test_the_editor_will_not_write_the_pdf_over_the_open_project(gui, tmp_path, 
 
     path = tmp_path / "myroom.classroom.json"
     shutil.copy(samples_dir / "station-rotation.classroom.json", path)
-    assert gui.w.open_path(str(path))
+    assert gui.w.files.open_path(str(path))
     before = path.read_bytes()
     gui.w.exports.ask_save_path = lambda *a, **k: str(tmp_path / "sub" / ".." / "myroom.classroom.json")
     gui.w.exports.export_evidence()
@@ -136,7 +136,7 @@ def test_the_map_picture_is_not_written_over_the_open_project(gui, tmp_path, sam
 
     path = tmp_path / "myroom.classroom.json"
     shutil.copy(samples_dir / "station-rotation.classroom.json", path)
-    assert gui.w.open_path(str(path))
+    assert gui.w.files.open_path(str(path))
     before = path.read_bytes()
     assert gui.w.exports.export_image(fmt, str(path)) is False
     kind, message = gui.w.messages[-1]

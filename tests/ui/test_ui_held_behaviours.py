@@ -51,7 +51,7 @@ def test_opening_a_named_pipe_is_refused_at_once(gui, tmp_path):
     fifo = tmp_path / "room.classroom.json"
     os.mkfifo(fifo)  # nothing ever writes to it: an open() that blocked would hang the window
     plan = gui.w.doc.project
-    assert gui.w.open_path(str(fifo)) is False
+    assert gui.w.files.open_path(str(fifo)) is False
     kind, message = gui.w.messages[-1]
     assert kind == "error" and message == f"{fifo}: is a named pipe (FIFO), not a project file"
     assert gui.w.doc.project is plan

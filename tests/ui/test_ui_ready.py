@@ -17,7 +17,7 @@ from ..readiness_cases import CASES  # noqa: TID252
 def open_case(gui, tmp_path: Path, project) -> None:
     path = tmp_path / "case.classroom.json"
     save_project(project, path)
-    assert gui.w.open_path(str(path))
+    assert gui.w.files.open_path(str(path))
     gui.checked()
     gui.wait_for(lambda: gui.w.ready.readiness is not None
                  and gui.w.ready.readiness.verdict() == readiness(gui.w.doc.project).verdict())

@@ -30,7 +30,7 @@ def add_bean_bag(window, piece_id: str = "bean-1") -> None:
 
 
 def folder_of(window) -> Path:
-    return window.recovery.folder
+    return window.files.recovery.folder
 
 
 def names(folder: Path) -> set[str]:
@@ -58,54 +58,54 @@ def orphan(folder: Path, original: Path | None, piece_id: str = "lost-1") -> Rec
 
 def recording(window, answer: bool) -> list:
     offered = []
-    window.ask_recover = lambda original, saved_at: offered.append((original, saved_at)) or answer
+    window.files.ask_recover = lambda original, saved_at: offered.append((original, saved_at)) or answer
     return offered
 
 
 def test_autosave_writes_the_documents_own_file_and_its_note(qtbot, editor, tmp_path):
     plan = tmp_path / "room.classroom.json"
     save_project(editor.doc.project, plan)
-    assert editor.open_path(plan)
-    assert editor.autosave() is None and not editor.recovery.plan.exists()  # nothing unsaved, nothing written
+    assert editor.files.open_path(plan)
+    assert editor.files.autosave() is None and not editor.files.recovery.plan.exists()  # nothing unsaved, nothing written
     add_bean_bag(editor)
-    written = editor.autosave()
-    assert written == editor.recovery.plan and written.parent == folder_of(editor)
-    assert written.name == f"{editor.recovery.key}.classroom.json" and len(editor.recovery.key) == 32
+    written = editor.files.autosave()
+    assert written == editor.files.recovery.plan and written.parent == folder_of(editor)
+    assert written.name == f"{editor.files.recovery.key}.classroom.json" and len(editor.files.recovery.key) == 32
     assert load_project(written) == editor.doc.project
-    about = json.loads(editor.recovery.about.read_text(encoding="utf-8"))
+    about = json.loads(editor.files.recovery.about.read_text(encoding="utf-8"))
     assert about["original"] == str(plan)
     assert abs(datetime.fromisoformat(about["saved_at"]) - datetime.now(timezone.utc)) < timedelta(minutes=1)
-    assert (folder_of(editor) / f"{editor.recovery.key}.lock").exists()  # held while the editor lives
+    assert (folder_of(editor) / f"{editor.files.recovery.key}.lock").exists()  # held while the editor lives
     editor.doc.undo_stack.undo()
-    assert editor.autosave() is None and not written.exists()  # undone back to the saved plan: nothing to recover
+    assert editor.files.autosave() is None and not written.exists()  # undone back to the saved plan: nothing to recover
 
 
 def test_two_editors_in_one_folder_write_two_files(qtbot, editor):
     add_bean_bag(editor)
     other = another_editors_file(folder_of(editor))
-    editor.autosave()
-    assert editor.recovery.plan != other.plan and editor.recovery.plan.exists() and other.plan.exists()
+    editor.files.autosave()
+    assert editor.files.recovery.plan != other.plan and editor.files.recovery.plan.exists() and other.plan.exists()
     assert load_project(other.plan).layouts[0].pieces[0].id == "other-1"
-    assert load_project(editor.recovery.plan).layouts[0].pieces[-1].id == "bean-1"
+    assert load_project(editor.files.recovery.plan).layouts[0].pieces[-1].id == "bean-1"
 
 
 def test_a_clean_save_removes_only_its_own_recovery_file(qtbot, editor, tmp_path):
     add_bean_bag(editor)
-    editor.autosave()
+    editor.files.autosave()
     other = another_editors_file(folder_of(editor))
-    mine = editor.recovery
-    editor.ask_save_path = lambda *a, **k: str(tmp_path / "saved.classroom.json")
-    assert editor.save()
+    mine = editor.files.recovery
+    editor.files.ask_save_path = lambda *a, **k: str(tmp_path / "saved.classroom.json")
+    assert editor.files.save()
     assert not mine.plan.exists() and not mine.about.exists()
     assert other.plan.exists() and other.about.exists()
-    assert editor.autosave() is None  # saved: nothing to write
+    assert editor.files.autosave() is None  # saved: nothing to write
 
 
 def test_a_clean_close_removes_only_its_own_and_lets_go_of_its_lock(qtbot, editor):
     add_bean_bag(editor)
-    editor.autosave()
+    editor.files.autosave()
     other = another_editors_file(folder_of(editor))
-    mine = editor.recovery
+    mine = editor.files.recovery
     editor.ask_save_changes = lambda: "discard"
     assert editor.close()
     assert names(folder_of(editor)) == {other.plan.name, other.about.name, f"{other.key}.lock"}
@@ -114,9 +114,9 @@ def test_a_clean_close_removes_only_its_own_and_lets_go_of_its_lock(qtbot, edito
 
 def test_a_killed_close_keeps_the_file_for_the_next_start(qtbot, editor):
     add_bean_bag(editor)
-    editor.autosave()
-    editor.recovery.release()  # what the death of the process does to the lock
-    assert editor.recovery.plan.exists() and editor.recovery.about.exists()
+    editor.files.autosave()
+    editor.files.recovery.release()  # what the death of the process does to the lock
+    assert editor.files.recovery.plan.exists() and editor.files.recovery.about.exists()
 
 
 def test_recovery_remembers_the_original_file_and_saves_to_it(qtbot, editor, tmp_path):
@@ -124,13 +124,13 @@ def test_recovery_remembers_the_original_file_and_saves_to_it(qtbot, editor, tmp
     save_project(blank_project(), original)
     lost = orphan(folder_of(editor), original)
     offered = recording(editor, True)
-    editor.ask_save_path = lambda *a, **k: pytest.fail("Save asked where: the original file was forgotten")
-    assert editor.offer_recovery() == [editor], editor.messages
+    editor.files.ask_save_path = lambda *a, **k: pytest.fail("Save asked where: the original file was forgotten")
+    assert editor.files.offer_recovery() == [editor], editor.messages
     assert [o for o, _ in offered] == [original]
     assert editor.doc.path == original and [p.id for p in editor.doc.layout.pieces] == ["lost-1"]
     assert editor.windowTitle().startswith("plan 1.classroom.json") and editor.isWindowModified()
-    assert editor.recovery.key == lost.key  # it keeps autosaving to the same file, and holds its lock
-    assert editor.save()
+    assert editor.files.recovery.key == lost.key  # it keeps autosaving to the same file, and holds its lock
+    assert editor.files.save()
     assert [p.id for p in load_project(original).layouts[0].pieces] == ["lost-1"]
     assert not lost.plan.exists() and not editor.isWindowModified()
 
@@ -154,7 +154,7 @@ def test_an_orphan_of_a_killed_process_is_offered_with_its_file_and_time(qtbot, 
     assert done.returncode == -signal.SIGKILL, done.stderr
     assert any(name.endswith(".lock") for name in names(folder))  # the dead editor's lock is still there
     offered = recording(editor, True)
-    assert editor.offer_recovery() == [editor], editor.messages
+    assert editor.files.offer_recovery() == [editor], editor.messages
     [(path, saved_at)] = offered
     assert path == original and abs(saved_at - datetime.now(timezone.utc)) < timedelta(minutes=1)
     assert [p.id for p in editor.doc.layout.pieces] == ["killed-1"]
@@ -164,13 +164,13 @@ def test_an_orphan_without_a_lock_file_is_offered(qtbot, editor):
     lost = orphan(folder_of(editor), None)
     assert not (folder_of(editor) / f"{lost.key}.lock").exists()
     offered = recording(editor, True)
-    assert editor.offer_recovery() == [editor]
+    assert editor.files.offer_recovery() == [editor]
     assert offered[0][0] is None and editor.doc.path is None  # never saved: Save will ask where
 
 
 def test_a_file_a_live_editor_holds_is_not_offered(qtbot, editor):
     add_bean_bag(editor)
-    editor.autosave()  # this window's own
+    editor.files.autosave()  # this window's own
     live = another_editors_file(folder_of(editor))  # another window of this process
     held = orphan(folder_of(editor), None)
     lock = QLockFile(str(folder_of(editor) / f"{held.key}.lock"))  # held by hand, as another process would
@@ -179,15 +179,15 @@ def test_a_file_a_live_editor_holds_is_not_offered(qtbot, editor):
     for path in folder_of(editor).glob("*.lock"):  # Qt's default takes a lock older than 30 s as stale
         os.utime(path, (an_hour_ago, an_hour_ago))
     offered = recording(editor, True)
-    assert editor.offer_recovery() == [] and offered == []
-    assert editor.recovery.plan.exists() and live.plan.exists() and held.plan.exists()
+    assert editor.files.offer_recovery() == [] and offered == []
+    assert editor.files.recovery.plan.exists() and live.plan.exists() and held.plan.exists()
     lock.unlock()
 
 
 def test_a_declined_recovery_is_removed(qtbot, editor):
     lost = orphan(folder_of(editor), None)
     offered = recording(editor, False)
-    assert editor.offer_recovery() == [] and len(offered) == 1
+    assert editor.files.offer_recovery() == [] and len(offered) == 1
     assert names(folder_of(editor)) == set()
     assert [p.kind for p in editor.doc.layout.pieces] == []  # the window's plan is untouched
     assert not lost.plan.exists()
@@ -199,7 +199,7 @@ def test_several_orphans_are_offered_one_after_another(qtbot, editor, tmp_path):
     os.utime(next(folder_of(editor).glob("*.classroom.json")), (1, 1))  # the older one is offered first
     orphan(folder_of(editor), second, "two-1")
     offered = recording(editor, True)
-    windows = editor.offer_recovery()
+    windows = editor.files.offer_recovery()
     for window in windows[1:]:
         qtbot.addWidget(window)
         window.ask_save_changes = lambda: "discard"
@@ -213,7 +213,7 @@ def test_a_recovery_that_cannot_be_read_is_kept(qtbot, editor):
     lost = orphan(folder_of(editor), None)
     lost.plan.write_text('{"format": "classroom-layout", "layouts": [', encoding="utf-8")
     recording(editor, True)
-    assert editor.offer_recovery() == []
+    assert editor.files.offer_recovery() == []
     kind, text = editor.messages[-1]
     assert kind == "error" and "\n" not in text and str(lost.plan) in text
     assert lost.plan.exists()  # never deleted unread
@@ -222,19 +222,19 @@ def test_a_recovery_that_cannot_be_read_is_kept(qtbot, editor):
 
 def test_opening_another_plan_drops_the_last_ones_recovery(qtbot, editor, tmp_path):
     add_bean_bag(editor)
-    editor.autosave()
+    editor.files.autosave()
     plan = tmp_path / "next.classroom.json"
     save_project(blank_project(), plan)
-    assert editor.open_path(plan)  # maybe_save asked first; the fixture answers "discard"
-    assert not editor.recovery.plan.exists()
+    assert editor.files.open_path(plan)  # maybe_save asked first; the fixture answers "discard"
+    assert not editor.files.recovery.plan.exists()
 
 
 def test_a_failed_autosave_says_so_in_one_line(qtbot, editor, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    editor.recovery = RecoveryFile(blocker / "recovery")
+    editor.files.recovery = RecoveryFile(blocker / "recovery")
     add_bean_bag(editor)
-    assert editor.autosave() is None
+    assert editor.files.autosave() is None
     message = editor.statusBar().currentMessage()
     assert message.startswith("Autosave failed:") and "\n" not in message and "recovery" in message
 
@@ -280,7 +280,7 @@ def test_a_recovery_file_of_the_editor_before_per_document_recovery_is_offered(q
     save_project(project, folder.parent / "recovery.classroom.json")
     (folder.parent / "recovery.classroom.path").write_text(str(tmp_path / "plan.classroom.json"), encoding="utf-8")
     offered = recording(editor, True)
-    assert editor.offer_recovery() == [editor]
+    assert editor.files.offer_recovery() == [editor]
     assert offered[0][0] == tmp_path / "plan.classroom.json"
     assert [p.id for p in editor.doc.layout.pieces] == ["old-1"]
     assert not (folder.parent / "recovery.classroom.json").exists()

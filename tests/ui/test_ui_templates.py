@@ -23,9 +23,9 @@ def test_the_menu_entry_sits_next_to_new_room(editor):
 
 
 def test_choosing_a_template_and_a_size_opens_that_layout(editor):
-    editor.ask_template = lambda: (_template("pods-of-four"), 24 * 12.0, 28 * 12.0)
+    editor.files.ask_template = lambda: (_template("pods-of-four"), 24 * 12.0, 28 * 12.0)
     editor.doc.undo_stack.resetClean()  # unsaved work: asked about first (the fixture discards)
-    editor.new_template_action.trigger()
+    editor.files.new_template_action.trigger()
     layout = editor.doc.layout
     assert layout == lay_out(_template("pods-of-four"), 288, 336)
     assert layout.room.bounds() == (0, 0, 288, 336)
@@ -37,16 +37,16 @@ def test_choosing_a_template_and_a_size_opens_that_layout(editor):
 
 def test_a_room_too_small_shows_the_line_and_keeps_the_plan(editor):
     before = editor.doc.project
-    editor.ask_template = lambda: (_template("pods-of-four"), 16 * 12.0, 18 * 12.0)
-    editor.new_from_template()
+    editor.files.ask_template = lambda: (_template("pods-of-four"), 16 * 12.0, 18 * 12.0)
+    editor.files.new_from_template()
     assert editor.doc.project is before
     assert editor.messages == [("error", "a 16 x 18 ft room is too small for pods of four: it needs at least 17 x 27 ft")]
 
 
 def test_cancel_keeps_the_plan(editor):
     before = editor.doc.project
-    editor.ask_template = lambda: None
-    editor.new_from_template()
+    editor.files.ask_template = lambda: None
+    editor.files.new_from_template()
     assert editor.doc.project is before and editor.messages == []
 
 
