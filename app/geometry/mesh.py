@@ -25,12 +25,15 @@ SEAM_SNAP = 1e-7
 
 @dataclass(frozen=True)
 class Mesh:
-    verts: list[list[float]]  # x, y
-    tris: list[list[int]]  # counter-clockwise; edge k runs from corner k to corner k + 1
-    nb: list[list[int]]  # the triangle across edge k, -1 at a wall
-    nb_edge: list[list[int]]  # which edge of that triangle it is
-    xy: list[list[float]]  # each triangle's corners as x0, y0, x1, y1, x2, y2
-    corner: list[bool]  # the vertex is on a wall: a walk may bend there
+    """Triangle t has the directed edges 3t, 3t + 1, 3t + 2, counter-clockwise: edge 3t + k runs
+    from its corner k (A) to corner k + 1 (B); C is the corner across."""
+
+    #: per directed edge h: (ax, ay, bx, by, cx, cy, t, a, b, h1, h2, c1, c2): the corners, the
+    #: triangle, A's and B's vertex ids, the directed edges beyond B -> C and C -> A (as the
+    #: triangles there run them; -1 at a wall) and whether A and B are corners a walk may bend
+    #: round (on a wall, the floor bending round them), all in one tuple for the search
+    edges: list[tuple]
+    across: list[int]  # the directed edge beyond each directed edge, -1 at a wall
     dead_end: list[bool]  # the triangle has one way in and out (two walls)
     tree: shapely.STRtree  # of the triangles, for finding the ones under a point
 
@@ -99,17 +102,21 @@ def _mesh(corners: np.ndarray, polys: np.ndarray) -> Mesh:
     key = np.minimum(a, b) * nv + np.maximum(a, b)
     order = np.argsort(key, kind="stable")
     same = np.flatnonzero(key[order][1:] == key[order][:-1])
-    nb = np.full(3 * n, -1, dtype=np.int64)
+    # directed edge 3t + k is entry k of these: the one across is the other of its pair
+    across = np.full(3 * n, -1, dtype=np.int64)
     e1, e2 = order[same], order[same + 1]
-    nb[e1], nb[e2] = e2 // 3, e1 // 3
-    nb_edge = np.full(3 * n, -1, dtype=np.int64)
-    nb_edge[e1], nb_edge[e2] = e2 % 3, e1 % 3
-    wall = np.flatnonzero(nb < 0)
-    dead_end = (nb.reshape(-1, 3) < 0).sum(axis=1) >= 2
-    return Mesh(verts=verts.tolist(), tris=vid.tolist(), nb=nb.reshape(-1, 3).tolist(),
-                nb_edge=nb_edge.reshape(-1, 3).tolist(), xy=corners.reshape(-1, 6).tolist(),
-                corner=_bends(verts, a[wall], b[wall]).tolist(), dead_end=dead_end.tolist(),
-                tree=shapely.STRtree(polys))
+    across[e1], across[e2] = e2, e1
+    wall = np.flatnonzero(across < 0)
+    dead_end = (across.reshape(-1, 3) < 0).sum(axis=1) >= 2
+    corner = _bends(verts, a[wall], b[wall])
+    across = across.reshape(-1, 3)
+    xy = [corners, np.roll(corners, -1, axis=1), np.roll(corners, -2, axis=1)]  # A, B, C
+    ia, ib = vid, np.roll(vid, -1, axis=1)
+    columns = [xy[k][:, :, j].ravel() for k in range(3) for j in range(2)]
+    columns += [np.repeat(np.arange(n), 3), ia.ravel(), ib.ravel(), np.roll(across, -1, axis=1).ravel(),
+                np.roll(across, -2, axis=1).ravel(), corner[ia].ravel(), corner[ib].ravel()]
+    return Mesh(edges=list(zip(*(c.tolist() for c in columns))), across=across.ravel().tolist(),
+                dead_end=dead_end.tolist(), tree=shapely.STRtree(polys))
 
 
 def _bends(verts: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -86,18 +86,17 @@ class _Search:
                 self.in_tri.setdefault(t, []).append(k)
 
     def run(self, starts: list[Point]) -> Walk | None:
-        mesh = self.mesh
-        for start, tris in zip(starts, mesh.triangles_at(starts)):
+        edges = self.mesh.edges
+        for start, tris in zip(starts, self.mesh.triangles_at(starts)):
             trail = _Trail(start, None)
             for t in tris:
                 self.reached.add(t)
                 self._targets_seen_from(t, start, 0.0, trail)
-                tri = mesh.tris[t]
-                for k in range(3):
-                    a, b = mesh.verts[tri[k]], mesh.verts[tri[(k + 1) % 3]]
-                    if abs(_orient(a[0], a[1], b[0], b[1], start[0], start[1])) <= EPS:
+                for h in range(3 * t, 3 * t + 3):
+                    ax, ay, bx, by = edges[h][:4]
+                    if abs(_orient(ax, ay, bx, by, start[0], start[1])) <= EPS:
                         continue  # the start lies on this edge: the triangle beyond holds it too
-                    self._push_across(t, k, 0.0, 1.0, start, -1, 0.0, trail)
+                    self._push_across(h, 0.0, 1.0, start, -1, 0.0, trail)
         heap = self.heap
         while heap:
             node = heapq.heappop(heap)
@@ -105,10 +104,10 @@ class _Search:
                 _, _, _, target, cost, trail = node
                 path = trail.points()
                 return Walk(target, path, _length(path), cost, self.mesh, frozenset(self.reached))
-            _, _, root_id, g, root, trail, tri, edge, ta, tb = node
+            _, _, root_id, g, root, trail, h, ta, tb = node
             if root_id >= 0 and g > self.best_g.get(root_id, math.inf) + 1e-9:
                 continue  # the corner was reached by a shorter walk since
-            self._expand(g, root, root_id, trail, tri, edge, ta, tb)
+            self._expand(g, root, root_id, trail, h, ta, tb)
         return None
 
     # --- pushing nodes ------------------------------------------------------------------------
@@ -123,34 +122,29 @@ class _Search:
         for k in self.in_tri.get(t, ()):
             self._push_target(k, g + math.dist(point, self.targets[k]), trail)
 
-    def _across(self, t: int, k: int, ta: float, tb: float) -> tuple[int, int, float, float] | None:
-        """The part [ta, tb] of edge k of triangle t (from corner k towards corner k + 1) as the
-        triangle beyond sees it: (that triangle, its edge, the part), or None if it leads nowhere."""
-        mesh = self.mesh
-        nxt = mesh.nb[t][k]
-        if nxt < 0 or tb - ta <= 1e-12:
-            return None
-        if mesh.dead_end[nxt] and nxt not in self.in_tri:
-            self.reached.add(nxt)
-            return None  # walls on both other sides: nowhere to go (Polyanya's dead-end pruning)
-        # the neighbour runs the shared edge the other way round
-        return nxt, mesh.nb_edge[t][k], 1.0 - tb, 1.0 - ta
+    def _beyond(self, h: int) -> bool:
+        """Whether the directed edge h (not a wall) leads somewhere: the triangle it enters
+        is no dead end, or a target lies in it (Polyanya's dead-end pruning)."""
+        t = h // 3
+        if self.mesh.dead_end[t] and t not in self.in_tri:
+            self.reached.add(t)
+            return False
+        return True
 
-    def _push_across(self, t: int, k: int, ta: float, tb: float, root: Point, root_id: int, g: float,
+    def _push_across(self, h: int, ta: float, tb: float, root: Point, root_id: int, g: float,
                      trail: _Trail) -> None:
-        step = self._across(t, k, ta, tb)
-        if step is not None:
-            self._push(*step, root, root_id, g, trail)
+        """Queue the part [ta, tb] of directed edge h (from its A towards its B) as the triangle
+        beyond sees it: it runs the shared edge the other way round."""
+        beyond = self.mesh.across[h]
+        if beyond >= 0 and tb - ta > 1e-12 and self._beyond(beyond):
+            self._push(beyond, 1.0 - tb, 1.0 - ta, root, root_id, g, trail)
 
-    def _push(self, t: int, e: int, ta: float, tb: float, root: Point, root_id: int, g: float,
+    def _push(self, h: int, ta: float, tb: float, root: Point, root_id: int, g: float,
               trail: _Trail) -> None:
-        """Queue the node for the part [ta, tb] of edge e of triangle t, seen from root outside
-        it; its h is the straight walk from the root through the part to the goal, the goal
-        reflected across the edge when it lies on the root's side."""
-        xy = self.mesh.xy[t]
-        ax, ay = xy[2 * e], xy[2 * e + 1]
-        e1 = 2 * ((e + 1) % 3)
-        bx, by = xy[e1], xy[e1 + 1]
+        """Queue the node for the part [ta, tb] of directed edge h, seen from root outside its
+        triangle; its h is the straight walk from the root through the part to the goal, the
+        goal reflected across the edge when it lies on the root's side."""
+        ax, ay, bx, by = self.mesh.edges[h][:4]
         gx, gy = self.goal
         rx, ry = root
         dx, dy = bx - ax, by - ay
@@ -160,35 +154,66 @@ class _Search:
             gx, gy = gx + f * dy, gy - f * dx
         jx, jy = ax + tb * dx, ay + tb * dy  # the B-side end
         if (jx - rx) * (gy - ry) - (jy - ry) * (gx - rx) < 0:
-            h = math.hypot(jx - rx, jy - ry) + math.hypot(gx - jx, gy - jy)
+            rest = math.hypot(jx - rx, jy - ry) + math.hypot(gx - jx, gy - jy)
         else:
             ix, iy = ax + ta * dx, ay + ta * dy  # the A-side end
             if (ix - rx) * (gy - ry) - (iy - ry) * (gx - rx) > 0:
-                h = math.hypot(ix - rx, iy - ry) + math.hypot(gx - ix, gy - iy)
+                rest = math.hypot(ix - rx, iy - ry) + math.hypot(gx - ix, gy - iy)
             else:
-                h = math.hypot(gx - rx, gy - ry)
-        heapq.heappush(self.heap, (g + h, next(self.count), root_id, g, root, trail, t, e, ta, tb))
+                rest = math.hypot(gx - rx, gy - ry)
+        heapq.heappush(self.heap, (g + rest, next(self.count), root_id, g, root, trail, h, ta, tb))
 
     # --- expanding one node -------------------------------------------------------------------
 
-    def _expand(self, g: float, root: Point, root_id: int, trail: _Trail, t: int, e: int, ta: float,
+    def _expand(self, g: float, root: Point, root_id: int, trail: _Trail, h: int, ta: float,
                 tb: float) -> None:
         """Expand a node; while it has a single successor with the same root and nothing else
         happens in its triangle, go on with that successor at once (Polyanya's intermediate
         pruning) instead of queueing it."""
-        mesh = self.mesh
-        tris, xys, nbs, nb_edges, corner, dead_end, in_tri = (mesh.tris, mesh.xy, mesh.nb, mesh.nb_edge, mesh.corner,
-                                                              mesh.dead_end, self.in_tri)
+        edges, dead_end, in_tri, reached = self.mesh.edges, self.mesh.dead_end, self.in_tri, self.reached
         rx, ry = root
         hypot = math.hypot
-        reached = self.reached
+        between = False  # ta and tb are out of date: the ends are where the rays cross edge A -> B
         while True:
+            ax, ay, bx, by, cx, cy, t, ia, ib, h1, h2, corner_a, corner_b = edges[h]
             reached.add(t)
-            tri = tris[t]
-            e1, e2 = (e + 1) % 3, (e + 2) % 3
-            ia, ib = tri[e], tri[e1]
-            xy = xys[t]
-            ax, ay, bx, by, cx, cy = xy[2 * e], xy[2 * e + 1], xy[2 * e1], xy[2 * e1 + 1], xy[2 * e2], xy[2 * e2 + 1]
+            if not between:
+                # the rays from the root through the interval's ends (a successor with the same
+                # root lies between them); an end at a corner: its ray runs through the corner
+                a_at, b_at = ta == 0.0, tb == 1.0
+                uax, uay = (ax - rx, ay - ry) if a_at else (ax + ta * (bx - ax) - rx, ay + ta * (by - ay) - ry)
+                ubx, uby = (bx - rx, by - ry) if b_at else (ax + tb * (bx - ax) - rx, ay + tb * (by - ay) - ry)
+            if t not in in_tri:
+                # where C lies from the two rays: when both pass it on one side, the triangle
+                # leads on only through the far edge they cross, unless a ray through a corner
+                # casts a shadow there or runs on along a wall to C (on_a, on_b below)
+                o_c = ubx * (cy - ry) - uby * (cx - rx)
+                p_c = uax * (cy - ry) - uay * (cx - rx)
+                nxt = h1 if o_c > 0.0 and p_c > 0.0 else h2 if o_c < 0.0 and p_c < 0.0 else None
+                if b_at and nxt is not None and (nxt == h2 and corner_b or abs(o_c) <= 1e-9 * hypot(
+                        ubx, uby) * hypot(cx - bx, cy - by)):
+                    nxt = None
+                if a_at and nxt is not None and (nxt == h1 and corner_a or abs(p_c) <= 1e-9 * hypot(
+                        uax, uay) * hypot(cx - ax, cy - ay)):
+                    nxt = None
+                if nxt is not None:
+                    if nxt < 0:
+                        return
+                    if dead_end[nxt // 3] and nxt // 3 not in in_tri:
+                        reached.add(nxt // 3)
+                        return
+                    # a ray through B leaves B -> C at B, one through A leaves C -> A at A
+                    a_at, b_at = a_at and nxt == h2, b_at and nxt == h1
+                    h, between = nxt, True
+                    continue
+            if between:
+                dx, dy = bx - ax, by - ay
+                ta = 0.0 if a_at else (uax * (ay - ry) - uay * (ax - rx)) / (dx * uay - dy * uax)
+                tb = 1.0 if b_at else (ubx * (ay - ry) - uby * (ax - rx)) / (dx * uby - dy * ubx)
+                # inside the edge, off its corners, unless at them
+                ta = ta if a_at else min(max(ta, 1e-300), 1.0 - 1e-16)
+                tb = tb if b_at else max(min(tb, 1.0 - 1e-16), 1e-300)
+                between = False
             # the interval's ends; exact at the triangle's corners
             pax, pay = (ax, ay) if ta == 0.0 else (ax + ta * (bx - ax), ay + ta * (by - ay))
             pbx, pby = (bx, by) if tb == 1.0 else (ax + tb * (bx - ax), ay + tb * (by - ay))
@@ -225,8 +250,8 @@ class _Search:
                 s_a = 2.0
             if s_a < s_b:
                 s_a = s_b
-            turn_b = tb == 1.0 and s_b > 0.0 and corner[ib]
-            turn_a = ta == 0.0 and s_a < 2.0 and corner[ia]
+            turn_b = tb == 1.0 and s_b > 0.0 and corner_b
+            turn_a = ta == 0.0 and s_a < 2.0 and corner_a
             here = in_tri.get(t)
             if here:
                 for k in here:
@@ -241,75 +266,75 @@ class _Search:
                                               _Trail((ax, ay), trail))
                     else:
                         self._push_target(k, g + hypot(tx - rx, ty - ry), trail)
-            # what the root sees: [s_b, s_a] on B -> C (edge e1) and C -> A (edge e2); the
-            # neighbour runs a shared edge the other way round
+            # what the root sees: [s_b, s_a] on B -> C (h1 beyond) and C -> A (h2 beyond); the
+            # triangle beyond runs a shared edge the other way round
             first = second = None
-            if s_b < 1.0:
+            if s_b < 1.0 and h1 >= 0:
                 u1 = s_a if s_a < 1.0 else 1.0
-                nxt = nbs[t][e1]
-                if nxt >= 0 and u1 - s_b > 1e-12:
-                    if dead_end[nxt] and nxt not in in_tri:
-                        reached.add(nxt)
+                if u1 - s_b > 1e-12:
+                    if dead_end[h1 // 3] and h1 // 3 not in in_tri:
+                        reached.add(h1 // 3)
                     else:
-                        first = (nxt, nb_edges[t][e1], 1.0 - u1, 1.0 - s_b)
-            if s_a > 1.0:
+                        first = (h1, 1.0 - u1, 1.0 - s_b)
+            if s_a > 1.0 and h2 >= 0:
                 u0 = s_b - 1.0 if s_b > 1.0 else 0.0
-                nxt = nbs[t][e2]
-                if nxt >= 0 and s_a - 1.0 - u0 > 1e-12:
-                    if dead_end[nxt] and nxt not in in_tri:
-                        reached.add(nxt)
+                if s_a - 1.0 - u0 > 1e-12:
+                    if dead_end[h2 // 3] and h2 // 3 not in in_tri:
+                        reached.add(h2 // 3)
                     else:
-                        second = (nxt, nb_edges[t][e2], 2.0 - s_a, 1.0 - u0)
+                        second = (h2, 2.0 - s_a, 1.0 - u0)
             if not turn_a and not turn_b and not here and (first is None) != (second is None):
-                t, e, ta, tb = first or second
+                h, ta, tb = first or second
                 continue
             if first is not None:
                 self._push(*first, root, root_id, g, trail)
             if second is not None:
                 self._push(*second, root, root_id, g, trail)
-            # the shadows of the corners at the ends: the walk bends there
+            # the shadows of the corners at the ends: the walk bends there; own edges 3t + k
+            # of the triangle, B -> C next after A -> B, then C -> A
+            e = h - 3 * t
+            own1, own2 = 3 * t + (e + 1) % 3, 3 * t + (e + 2) % 3
             if turn_b:
                 gb = g + hypot(bx - rx, by - ry)
                 if gb < self.best_g.get(ib, math.inf) - 1e-9:
                     self.best_g[ib] = gb
                     bend = _Trail((bx, by), trail)
                     if on_b:  # the walk goes on along the wall: all of CA is seen from B
-                        self._push_across(t, e2, 0.0, 1.0, (bx, by), ib, gb, bend)
+                        self._push_across(own2, 0.0, 1.0, (bx, by), ib, gb, bend)
                     elif s_b > 1.0:
-                        self._push_across(t, e2, 0.0, s_b - 1.0, (bx, by), ib, gb, bend)
-                    self._around(ib, t, e1, gb, bend)
+                        self._push_across(own2, 0.0, s_b - 1.0, (bx, by), ib, gb, bend)
+                    self._around(ib, (bx, by), t, own1, gb, bend)
             if turn_a:
                 ga = g + hypot(ax - rx, ay - ry)
                 if ga < self.best_g.get(ia, math.inf) - 1e-9:
                     self.best_g[ia] = ga
                     bend = _Trail((ax, ay), trail)
                     if on_a:
-                        self._push_across(t, e1, 0.0, 1.0, (ax, ay), ia, ga, bend)
+                        self._push_across(own1, 0.0, 1.0, (ax, ay), ia, ga, bend)
                     elif s_a < 1.0:
-                        self._push_across(t, e1, s_a, 1.0, (ax, ay), ia, ga, bend)
-                    self._around(ia, t, e2, ga, bend)
+                        self._push_across(own1, s_a, 1.0, (ax, ay), ia, ga, bend)
+                    self._around(ia, (ax, ay), t, own2, ga, bend)
             return
 
-    def _around(self, v: int, t: int, k: int, g: float, trail: _Trail) -> None:
-        """From corner v, the triangles round it beyond edge k of t (an edge at v), up to the
-        wall: each is seen whole from v."""
-        mesh = self.mesh
-        point = tuple(mesh.verts[v])
+    def _around(self, v: int, point: Point, t: int, h: int, g: float, trail: _Trail) -> None:
+        """From corner v (at point), the triangles round it beyond directed edge h of t (an
+        edge at v), up to the wall: each is seen whole from v."""
+        edges, across = self.mesh.edges, self.mesh.across
         first = t
         for _ in range(MOST_AROUND):
-            q = mesh.nb[t][k]
-            if q < 0 or q == first:
+            h = across[h]
+            q = h // 3
+            if h < 0 or q == first:
                 return
-            kq = mesh.nb_edge[t][k]
-            tri = mesh.tris[q]
             self.reached.add(q)
             self._targets_seen_from(q, point, g, trail)
-            if tri[kq] == v:  # v at corner kq: the far edge is kq + 1, the next edge at v is kq + 2
-                far, nxt = (kq + 1) % 3, (kq + 2) % 3
-            else:  # v at corner kq + 1
-                far, nxt = (kq + 2) % 3, (kq + 1) % 3
-            self._push_across(q, far, 0.0, 1.0, point, v, g, trail)
-            t, k = q, nxt
+            k = h - 3 * q
+            if edges[h][7] == v:  # v at corner k: the far edge is k + 1, the next edge at v is k + 2
+                far, nxt = 3 * q + (k + 1) % 3, 3 * q + (k + 2) % 3
+            else:  # v at corner k + 1
+                far, nxt = 3 * q + (k + 2) % 3, 3 * q + (k + 1) % 3
+            self._push_across(far, 0.0, 1.0, point, v, g, trail)
+            h = nxt
 
 
 def _length(path: list[Point]) -> float:
