@@ -190,20 +190,19 @@ class _Search:
                 o_c = ubx * (cy - ry) - uby * (cx - rx)
                 p_c = uax * (cy - ry) - uay * (cx - rx)
                 nxt = h1 if o_c > 0.0 and p_c > 0.0 else h2 if o_c < 0.0 and p_c < 0.0 else None
-                if b_at and nxt is not None and (nxt == h2 and corner_b or abs(o_c) <= 1e-9 * hypot(
-                        ubx, uby) * hypot(cx - bx, cy - by)):
-                    nxt = None
-                if a_at and nxt is not None and (nxt == h1 and corner_a or abs(p_c) <= 1e-9 * hypot(
-                        uax, uay) * hypot(cx - ax, cy - ay)):
-                    nxt = None
+                if (a_at or b_at) and nxt is not None:
+                    if b_at and (nxt == h2 and corner_b or abs(o_c) <= 1e-9 * hypot(ubx, uby) * hypot(cx - bx, cy - by)):
+                        nxt = None
+                    elif a_at and (nxt == h1 and corner_a or abs(p_c) <= 1e-9 * hypot(uax, uay) * hypot(cx - ax, cy - ay)):
+                        nxt = None
+                    else:  # a ray through B leaves B -> C at B, one through A leaves C -> A at A
+                        a_at, b_at = a_at and nxt == h2, b_at and nxt == h1
                 if nxt is not None:
                     if nxt < 0:
                         return
                     if dead_end[nxt // 3] and nxt // 3 not in in_tri:
                         reached.add(nxt // 3)
                         return
-                    # a ray through B leaves B -> C at B, one through A leaves C -> A at A
-                    a_at, b_at = a_at and nxt == h2, b_at and nxt == h1
                     h, between = nxt, True
                     continue
             if between:
