@@ -158,3 +158,63 @@ def test_the_canvas_sits_below_the_window(tmp_path):
     for source in ("from app.ui import commands as cmd", "import app.ui.document", "from app.ui.document import X"):
         stray.write_text(source + "\n", encoding="utf-8")
         assert _canvas_reaching_up([stray]), source
+
+
+UI = APP / "ui"
+
+
+def _classes(files: list[Path]) -> list[tuple[Path, ast.ClassDef]]:
+    return [(path, node) for path in files
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+            if isinstance(node, ast.ClassDef)]
+
+
+def _mixins(files: list[Path]) -> list[str]:
+    """Classes of the window layer that take another class of it as one of several bases: a mixin,
+    one class's methods spread over files instead of a part the window holds."""
+    classes = _classes(files)
+    own = {node.name for _, node in classes}
+    return sorted(f"{path.name}:{node.lineno} {node.name} mixes in {', '.join(mixed)}" for path, node in classes
+                  if len(node.bases) > 1 and (mixed := [ast.unparse(b) for b in node.bases if ast.unparse(b) in own]))
+
+
+def _forwarders(window: ast.ClassDef) -> list[str]:
+    """The window's methods that only pass a call on to one of its parts (`self.files.save()`)."""
+    found = []
+    for method in (n for n in window.body if isinstance(n, ast.FunctionDef)):
+        body = [s for s in method.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+        call = body[0].value if len(body) == 1 and isinstance(body[0], (ast.Expr, ast.Return)) else None
+        func = call.func if isinstance(call, ast.Call) else None
+        if (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute)
+                and isinstance(func.value.value, ast.Name) and func.value.value.id == "self"):
+            found.append(f"{method.name} -> {ast.unparse(func)}")
+    return found
+
+
+def test_the_window_is_one_qt_class_made_of_parts():
+    """MainWindow inherits QMainWindow alone; files, exports, editing and the project's setup are
+    parts it holds (window.files, ...), and it forwards nothing to them."""
+    path = UI / "main_window.py"
+    [window] = [node for _, node in _classes([path]) if node.name == "MainWindow"]
+    assert [ast.unparse(b) for b in window.bases] == ["QMainWindow"]
+    assert "PySide6.QtWidgets.QMainWindow" in {module for _, module in _imports(path)}
+    assert _forwarders(window) == []
+
+
+def test_no_class_of_the_window_layer_is_a_mixin(tmp_path):
+    files = _python_files([UI])
+    assert len(files) >= 20, "the scan found too few files: has app/ui moved?"
+    assert _mixins(files) == []
+    # and the checks see the shapes they forbid
+    stray = tmp_path / "stray.py"
+    stray.write_text(textwrap.dedent("""
+        from PySide6.QtWidgets import QMainWindow
+        class FileActions:
+            def save(self): ...
+        class MainWindow(FileActions, QMainWindow):
+            def save_now(self):
+                return self.files.save()
+    """), encoding="utf-8")
+    assert _mixins([stray]) == ["stray.py:5 MainWindow mixes in FileActions"]
+    [(_, window)] = [(p, n) for p, n in _classes([stray]) if n.name == "MainWindow"]
+    assert _forwarders(window) == ["save_now -> self.files.save"]

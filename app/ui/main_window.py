@@ -1,5 +1,8 @@
 """The window a teacher lives in: the plan in the centre, palette / inspector / findings /
-layouts in docks, menus and a toolbar. File handling lives in app/ui/files.py.
+layouts in docks, menus and a toolbar. It is made of parts, one idea each, that build their own
+menu entries: window.files (app/ui/files.py), window.exports (exporting.py), window.editing
+(actions.py) and window.setup (project_setup.py). The window itself keeps the docks, the menus'
+and the toolbar's order, the title, the close prompt and the status bar.
 """
 
 from __future__ import annotations
@@ -12,11 +15,9 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QM
 from shiboken6 import isValid
 
 from app.canvas.scene import PlanScene
-from app.canvas.tools import MeasureTool
 from app.canvas.view import PlanView
-from app.ui import commands as cmd
 from app.ui import icons
-from app.ui.actions import EditActions
+from app.ui.actions import Editing
 from app.ui.arrange_menu import build_arrange_menu
 from app.ui.clipboard import release_clipboard
 from app.ui.document import Document, blank_project
@@ -27,6 +28,7 @@ from app.ui.getting_started import GettingStarted
 from app.ui.inspector import Inspector
 from app.ui.layouts_panel import LayoutsPanel
 from app.ui.live_checks import LiveChecks
+from app.ui.menus import add_action
 from app.ui.palette import Palette
 from app.ui.plan_edits import DocumentEdits
 from app.ui.project_setup import ProjectSetup
@@ -37,7 +39,7 @@ from app.ui.transitions_panel import TransitionsPanel
 APP_NAME = "Classroom Layout Designer"
 
 
-class MainWindow(EditActions, QMainWindow):
+class MainWindow(QMainWindow):
     def __init__(self, doc: Document | None = None):
         super().__init__()
         self.doc = doc or Document(blank_project())
@@ -84,8 +86,9 @@ class MainWindow(EditActions, QMainWindow):
         self.setup = ProjectSetup(self, prefs)
         self.files = Files(self, self.setup)
         self.exports = Exports(self)
+        self.editing = Editing(self)
         self._connect()
-        self._build_actions()
+        self._build_menus()
         self.setup.apply_preferences(self.setup.prefs)
         self.live.watch(self.doc)
         self.resize(1366, 768)
@@ -94,7 +97,7 @@ class MainWindow(EditActions, QMainWindow):
     # --- wiring ---------------------------------------------------------------------------
     def _connect(self) -> None:
         doc, scene = self.doc, self.scene
-        scene.selectionChanged.connect(self._selection_changed)
+        scene.selectionChanged.connect(self.editing.selection_changed)
         scene.message.connect(lambda text: self.statusBar().showMessage(text, 3000))
         # an armed tool's hint stays until the tool ends
         scene.tool_changed.connect(lambda hint: self.statusBar().showMessage(hint) if hint
@@ -114,29 +117,14 @@ class MainWindow(EditActions, QMainWindow):
         self.live.readiness_changed.connect(self.ready.set_readiness)
         self.live.checking.connect(self.ready.set_checking)
         self.ready.item_activated.connect(self.show_ready_item)
-        self.palette.activated_entry.connect(self.arm_tool)
+        self.palette.activated_entry.connect(self.editing.arm_tool)
         doc.undo_stack.cleanChanged.connect(self.update_title)
         doc.path_changed.connect(self.update_title)
         doc.layout_changed.connect(self.update_title)
         doc.layouts_changed.connect(self.update_title)
 
-    def _action(self, menu, text, slot, shortcut=None, tip=None, checkable=False) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, list):
-            action.setShortcuts(shortcut)
-        elif isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)
-        elif shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
+    def _build_menus(self) -> None:
+        """Each menu in its order, from the parts' entries and the window's own."""
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.files.add_entries(file_menu)
@@ -145,58 +133,32 @@ class MainWindow(EditActions, QMainWindow):
         file_menu.addSeparator()
         self.exports.add_entries(file_menu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        add_action(self, file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit = bar.addMenu("&Edit")
-        stack = self.doc.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        # the stack's own actions keep their texts ("Undo Move desk"); a refused step is said
-        for action, step in ((self.undo_action, cmd.undo), (self.redo_action, cmd.redo)):
-            action.triggered.disconnect()
-            action.triggered.connect(lambda _checked=False, step=step: self._step(step))
-        edit.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        plan_only = [  # while typing in the details panel these keys edit the text, not the plan
-            self._action(edit, "&Copy", self.copy, QKeySequence.StandardKey.Copy),
-            self._action(edit, "&Paste", self.paste, QKeySequence.StandardKey.Paste),
-            self._action(edit, "&Duplicate", self.duplicate, "Ctrl+D"),
-            self._action(edit, "De&lete", self.delete_selection, [QKeySequence(QKeySequence.StandardKey.Delete),
-                                                                  QKeySequence("Backspace")]),
-            self._action(edit, "Select &all", self.scene.select_all, QKeySequence.StandardKey.SelectAll),
-        ]
-        self.rotate_action = self._action(edit, "&Rotate 90°", lambda: self.rotate_selection(90), "R",
-                                          "Turn the selected furniture a quarter turn clockwise")
+        self.editing.add_edit_entries(edit)
         edit.addSeparator()
         self.setup.add_preferences_entry(edit)
         view = bar.addMenu("&View")
-        self._action(view, "Zoom &in", lambda: self.view.zoom_by(1.25), [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self._action(view, "Zoom &out", lambda: self.view.zoom_by(0.8), "Ctrl+-")
-        self.fit_action = self._action(view, "&Fit to room", self.view.fit_room, "Ctrl+0")
+        add_action(self, view, "Zoom &in", lambda: self.view.zoom_by(1.25), [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        add_action(self, view, "Zoom &out", lambda: self.view.zoom_by(0.8), "Ctrl+-")
+        self.fit_action = add_action(self, view, "&Fit to room", self.view.fit_room, "Ctrl+0")
         view.addSeparator()
         self.setup.add_snap_entry(view)
-        self.walkable_action = self._action(view, "Show &walkable space and routes", self.toggle_walkable, "Ctrl+Shift+W",
-                                            checkable=True)
+        self.walkable_action = add_action(self, view, "Show &walkable space and routes", self.toggle_walkable,
+                                          "Ctrl+Shift+W", checkable=True)
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         layout_menu = bar.addMenu("&Layout")
         self.setup.add_layout_entries(layout_menu)
         layout_menu.addSeparator()
-        self.rect_zone_action = self._action(layout_menu, "Draw zone as &rectangle", lambda: self.arm_tool(f"rect:{self._zone_kind()}"), "Z")
-        self.poly_zone_action = self._action(layout_menu, "Draw zone as &polygon", lambda: self.arm_tool(f"poly:{self._zone_kind()}"), "Shift+Z")
-        self.measure_action = self._action(layout_menu, "&Measure", lambda: self.scene.set_tool(MeasureTool(self.scene)), "M",
-                                           tip="Drag on the plan to measure a distance")
+        self.editing.add_tool_entries(layout_menu)
         build_arrange_menu(self, bar)
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Getting started", self.show_getting_started)
-        self._action(help_menu, "&Keyboard and mouse", self.show_help, QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, "&About", lambda: self.show_info(f"{APP_NAME}: plan a classroom, check it, and export "
-                                                                 "evidence for the USBE microcredential 2680."))
-        for action in (self.rotate_action, self.rect_zone_action, self.poly_zone_action, self.measure_action, *plan_only):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(action)  # single keys act only when the plan has focus, not while typing
+        add_action(self, help_menu, "&Getting started", self.show_getting_started)
+        add_action(self, help_menu, "&Keyboard and mouse", self.show_help, QKeySequence.StandardKey.HelpContents)
+        add_action(self, help_menu, "&About", lambda: self.show_info(
+            f"{APP_NAME}: plan a classroom, check it, and export evidence for the USBE microcredential 2680."))
         self._build_toolbar()
 
     def _build_toolbar(self) -> None:
@@ -206,11 +168,12 @@ class MainWindow(EditActions, QMainWindow):
         tools.setObjectName("toolbar-main")
         tools.setIconSize(QSize(24, 24))
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        for entry in ((self.files.new_action, "new"), (self.files.open_action, "open"), (self.files.save_action, "save"), None,
-                             (self.undo_action, "undo"), (self.redo_action, "redo"), None,
-                             (self.rotate_action, "rotate"), (self.rect_zone_action, "zone-rect"),
-                             (self.poly_zone_action, "zone-polygon"), None, (self.fit_action, "fit"),
-                             (self.walkable_action, "walkable"), None, (self.exports.export_pdf_action, "export")):
+        files, editing = self.files, self.editing
+        for entry in ((files.new_action, "new"), (files.open_action, "open"), (files.save_action, "save"), None,
+                      (editing.undo_action, "undo"), (editing.redo_action, "redo"), None,
+                      (editing.rotate_action, "rotate"), (editing.rect_zone_action, "zone-rect"),
+                      (editing.poly_zone_action, "zone-polygon"), None, (self.fit_action, "fit"),
+                      (self.walkable_action, "walkable"), None, (self.exports.export_pdf_action, "export")):
             if entry is None:
                 tools.addSeparator()
                 continue
@@ -219,7 +182,7 @@ class MainWindow(EditActions, QMainWindow):
             tools.addAction(action)
             _hover_text(action)
         self.toolbar = tools
-        for action in (self.undo_action, self.redo_action):  # their texts follow the stack: so do the tooltips
+        for action in (editing.undo_action, editing.redo_action):  # their texts follow the stack: so do the tooltips
             action.changed.connect(lambda action=action: _hover_text(action))
 
     # --- title and closing ----------------------------------------------------------------
@@ -275,12 +238,6 @@ class MainWindow(EditActions, QMainWindow):
     def _findings_changed(self, findings) -> None:
         self.findings.set_findings(findings)
         self.scene.set_findings(findings)
-
-    def _step(self, step) -> None:
-        problem = step(self.doc)
-        if problem:
-            self.statusBar().showMessage(f"Could not {'undo' if step is cmd.undo else 'redo'} that step: {problem}",
-                                         8000)
 
     def show_ready_item(self, item) -> None:
         """Go to where a readiness item is fixed: its layout, its station on the plan, its field."""

@@ -105,7 +105,7 @@ def test_build_sample_a_from_a_blank_room(gui, tmp_path):
 
     # --- five zones drawn with the rectangle tool, named and described in the inspector ---------
     for i, (kind, a, b, name, use) in enumerate(ZONES):
-        w.arm_tool(f"rect:{kind}")
+        w.editing.arm_tool(f"rect:{kind}")
         gui.drag(a, b)
         zone = doc.layout.zones[-1]
         assert zone.kind.value == kind and zone.polygon[0] == a and zone.polygon[2] == b and zone.station == i + 1

@@ -47,7 +47,7 @@ def test_drop_desk_drag_undo_redo(qtbot, editor):
     moved = editor.doc.layout.piece(desk.id)
     assert (moved.x, moved.y) == (x0 + 60, y0 + 84)
     assert editor.doc.undo_stack.count() == 2  # the drop, then ONE command for the whole drag
-    assert editor.undo_action.text() == "&Undo Move Student desk"
+    assert editor.editing.undo_action.text() == "&Undo Move Student desk"
     qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert (editor.doc.layout.piece(desk.id).x, editor.doc.layout.piece(desk.id).y) == (x0, y0)
     qtbot.keyClick(editor.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -122,9 +122,9 @@ def test_resize_corner_handle(qtbot, editor):
 
 
 def test_draw_zones_and_see_their_findings(qtbot, editor):
-    editor.arm_tool("rect:quiet")
+    editor.editing.arm_tool("rect:quiet")
     drag(qtbot, editor, (24, 24), (120, 120))
-    editor.arm_tool("rect:collaboration")
+    editor.editing.arm_tool("rect:collaboration")
     drag(qtbot, editor, (72, 72), (180, 180))
     kinds = [z.kind.value for z in editor.doc.layout.zones]
     assert kinds == ["quiet", "collaboration"]
@@ -142,14 +142,14 @@ def test_draw_zones_and_see_their_findings(qtbot, editor):
 
 def test_draw_polygon_zone_finish_and_cancel(qtbot, editor):
     viewport = editor.view.viewport()
-    editor.arm_tool("poly:hands-on")
+    editor.editing.arm_tool("poly:hands-on")
     for x, y in ((24, 200), (120, 200), (120, 300)):
         qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=vp(editor, x, y))
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=vp(editor, 24, 300))
     qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=vp(editor, 24, 300))
     zone = editor.doc.layout.zones[-1]
     assert zone.kind.value == "hands-on" and len(zone.polygon) == 4
-    editor.arm_tool("poly:quiet")
+    editor.editing.arm_tool("poly:quiet")
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=vp(editor, 200, 200))
     qtbot.keyClick(editor.view, Qt.Key.Key_Escape)
     assert len(editor.doc.layout.zones) == 1

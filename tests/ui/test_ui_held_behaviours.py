@@ -35,7 +35,7 @@ def test_a_fixed_piece_stays_put_when_dragged(gui):
 
 def test_a_pasted_station_gets_the_next_free_number(gui):
     w = gui.w
-    w.arm_tool("rect:collaboration")
+    w.editing.arm_tool("rect:collaboration")
     gui.drag((40, 40), (120, 100))
     first = w.doc.layout.zones[-1]
     assert first.station == 1

@@ -60,7 +60,7 @@ def test_switching_tools_takes_the_line_away(gui):
     _exact_view(gui, (60, 96))
     gui.key(Qt.Key.Key_M)
     gui.drag((60, 60), (60, 132))
-    w.arm_tool("rect:collaboration")
+    w.editing.arm_tool("rect:collaboration")
     assert _shown(w.scene) == []
 
 

@@ -65,7 +65,7 @@ def test_changing_the_kind_empties_an_example_and_keeps_the_teachers_words(gui, 
 
 def test_a_new_zone_starts_with_no_text_and_the_example_as_a_prompt(gui):
     w = gui.w
-    w.arm_tool("rect:hands-on")
+    w.editing.arm_tool("rect:hands-on")
     gui.drag((40, 40), (120, 100))
     zone = w.doc.layout.zones[-1]
     assert zone.how_used == "" and zone.positive_environment == ""

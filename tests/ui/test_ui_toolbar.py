@@ -33,8 +33,8 @@ def test_undo_keeps_its_width_and_names_the_step_on_hover(gui):
     cmd.push(w.doc, cmd.AddPiece(w.doc, piece))
     cmd.push(w.doc, cmd.SetPieceFields(w.doc, "quiet-1", text="Change positive environment of Quiet desks "
                                        "by the east window", label="Quiet desks by the east window"))
-    gui.qtbot.waitUntil(lambda: "Quiet desks by the east window" in w.undo_action.toolTip())
-    assert w.undo_action.toolTip().startswith("Undo Change positive environment of Quiet desks")
+    gui.qtbot.waitUntil(lambda: "Quiet desks by the east window" in w.editing.undo_action.toolTip())
+    assert w.editing.undo_action.toolTip().startswith("Undo Change positive environment of Quiet desks")
     after = {name.split(" ")[0] if name.startswith(("Undo", "Redo")) else name: b.width()
              for name, b in buttons(w).items()}
     assert after["Undo"] == before["Undo"] and all(b.isVisible() for b in buttons(w).values())
@@ -58,10 +58,10 @@ def test_each_tool_says_how_to_use_it_for_as_long_as_it_is_armed(gui):
     from PySide6.QtCore import Qt
 
     w = gui.w
-    w.arm_tool("poly:collaboration")
+    w.editing.arm_tool("poly:collaboration")
     assert w.statusBar().currentMessage() == "Click to add corners · double-click or Enter to finish · Esc to cancel"
     gui.qtbot.wait(50)
     gui.key(Qt.Key.Key_Escape)
     assert w.statusBar().currentMessage() == ""
-    w.measure_action.trigger()
+    w.editing.measure_action.trigger()
     assert w.statusBar().currentMessage() == "Drag to measure · Esc to stop"

@@ -50,7 +50,7 @@ def test_every_kind_has_a_drawn_symbol(qapp):
 
 def test_a_zone_title_moves_to_a_corner_clear_of_its_pieces_names(gui):
     w = gui.w
-    w.arm_tool("rect:online")
+    w.editing.arm_tool("rect:online")
     gui.drag((24, 24), (200, 120))
     zone = w.doc.layout.zones[-1]
     gui.drop("piece:computer-table", 60, 50)  # its name runs across the zone's top-left corner
@@ -67,7 +67,7 @@ def test_a_zone_title_keeps_clear_of_a_whiteboards_name_on_the_wall(gui):
     room = w.doc.layout.room
     board = WallFeature(id="board", wall=0, position=60, width=96, label="Whiteboard", kind="whiteboard")
     assert w.scene.edits.set_room(room.model_copy(update={"features": [board]}), "Add a whiteboard") is None
-    w.arm_tool("rect:mini-lesson")
+    w.editing.arm_tool("rect:mini-lesson")
     gui.drag((4, 4), (150, 100))  # the zone's top-left corner is where the board's name is written
     label = w.scene.zones[w.doc.layout.zones[-1].id].label
     written = w.scene.room_item.label_rects()
