@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -44,12 +45,32 @@ class Floor:
     room: bytes  # the room shrunk by the radius, as WKB: walks on two floors compare only in one room
     grown: dict[tuple, shapely.Geometry]  # each solid piece grown by the radius, by its values (piece_key)
     session: CheckSession = field(repr=False)
+    #: change_since, by the grown pieces it was asked about (the walks kept from one check
+    #: share theirs): this check's own, nothing kept between checks
+    changes: dict[int, tuple] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def mesh(self) -> Mesh:
         """The floor's triangles, built the first time a walk is searched (an edit whose walks
         are all kept needs none)."""
         return triangulated(self.space, self.session)
+
+    def change_since(self, grown: dict[tuple, shapely.Geometry], outline: Callable) -> tuple:
+        """What changed since a floor of these grown pieces (by their values): the pieces added,
+        united; the floor freed (the pieces gone, less the ones added); and outline(freed).
+        None for nothing. Worked out once per check for the walks that share their floor."""
+        if id(grown) not in self.changes:
+            added = [g for k, g in self.grown.items() if k not in grown]
+            removed = [g for k, g in grown.items() if k not in self.grown]
+            added = shapely.union_all(added) if added else None
+            freed = shapely.union_all(removed) if removed else None
+            if freed is not None and added is not None:
+                freed = shapely.difference(freed, added)
+            if freed is not None and freed.is_empty:
+                freed = None
+            # holding grown keeps its id its own for this check
+            self.changes[id(grown)] = (grown, added, freed, None if freed is None else outline(freed))
+        return self.changes[id(grown)][1:]
 
     def part_at(self, point: Point) -> int:
         """Which part holds the point (within a hair), -1 if none."""

@@ -152,44 +152,45 @@ def _still_shortest(walk: Walk, grown: dict[tuple, shapely.Geometry], floor: Flo
                     goal: Point) -> bool:
     """grown: the grown pieces (by their values) of the floor the walk was last known shortest
     on; the pieces an edit moved are the ones whose values changed."""
-    added = [g for k, g in floor.grown.items() if k not in grown]
-    removed = [g for k, g in grown.items() if k not in floor.grown]
-    if not added and not removed:
+    added, freed, edges = floor.change_since(grown, outline_edges)
+    if added is None and freed is None:
         return True
-    if added:
+    if added is not None:
         line = shapely.LineString(walk.path) if len(walk.path) > 1 else shapely.Point(walk.path[0])
-        if shapely.relate_pattern(line, shapely.union_all(added), "T********"):
+        if shapely.relate_pattern(line, added, "T********"):
             return False  # it now runs through a piece
-    if not removed:
+    if freed is None:
         return True
-    freed = shapely.union_all(removed)
-    if added:
-        freed = shapely.difference(freed, shapely.union_all(added))
-    if freed.is_empty:
-        return True
-    if all(_least_through(freed, s, goal) >= walk.cost - 1e-9 for s in starts):
+    if all(_least_through(freed, edges, s, goal) >= walk.cost - 1e-9 for s in starts):
         return True
     touched = walk.mesh.tree.query(freed, predicate="intersects")
     return not any(int(t) in walk.reached for t in touched)
 
 
-def _least_through(region: shapely.Geometry, a: Point, b: Point) -> float:
-    """The least |ap| + |pb| over the points p of region."""
-    if shapely.intersects(region, shapely.LineString([a, b])):
-        return math.dist(a, b)
-    # on the outline then: for each edge, the least over its line by reflecting b where it lies
-    # on a's side, held to the edge's ends
-    lines = []  # every edge of the outline (a point where the region is only a point)
+def outline_edges(region: shapely.Geometry) -> tuple[np.ndarray, np.ndarray]:
+    """Every edge of a region's outline, as the arrays of their ends (a point where the region
+    is only a point)."""
+    lines = []
     for part in shapely.get_parts(region):
         if isinstance(part, shapely.Polygon):
-            lines += [np.asarray(r.coords) for r in [part.exterior, *part.interiors]]
+            lines += [shapely.get_coordinates(r) for r in [part.exterior, *part.interiors]]
         elif not part.is_empty:
             xy = shapely.get_coordinates(part)
             lines.append(xy if len(xy) > 1 else np.vstack([xy, xy]))
     if not lines:
+        return np.empty((0, 2)), np.empty((0, 2))
+    return np.concatenate([r[:-1] for r in lines]), np.concatenate([r[1:] for r in lines])
+
+
+def _least_through(region: shapely.Geometry, edges: tuple[np.ndarray, np.ndarray], a: Point, b: Point) -> float:
+    """The least |ap| + |pb| over the points p of region (edges: its outline_edges)."""
+    if shapely.intersects(region, shapely.LineString([a, b])):
+        return math.dist(a, b)
+    # on the outline then: for each edge, the least over its line by reflecting b where it lies
+    # on a's side, held to the edge's ends
+    u, v = edges
+    if not len(u):
         return math.inf
-    u = np.concatenate([r[:-1] for r in lines])
-    v = np.concatenate([r[1:] for r in lines])
     ax, ay = a
     d = v - u
     ll = np.maximum((d ** 2).sum(axis=1), 1e-18)
