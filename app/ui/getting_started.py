@@ -15,6 +15,10 @@ from app.ui import icons
 STEPS = [
     ("new", "Your room", "File &gt; New room… asks the width and depth. Drag a room corner to move it; "
                          "double-click a wall to add a corner (an L-shaped room takes three moves)."),
+    ("trace", "Trace the real room", "Have a floor plan of the school, scanned or photographed? File &gt; Trace a "
+                                     "floor plan… shows it under the plan. <i>Set the scale…</i>: click the two ends of "
+                                     "a wall and type its length; <i>Square to a wall…</i> turns a crooked photo "
+                                     "straight. Then drag the room's corners onto the drawn walls."),
     ("open", "Doors and windows", "Drag a door, window or board from the <i>Room</i> group onto a wall; it slides "
                                   "along the walls. Select it to set its width, hinge and swing."),
     ("rotate", "Furniture", "Drag pieces from the palette. Drag to move, R turns, the handles rotate and resize, "

@@ -138,9 +138,18 @@ def _measure(p: QPainter) -> None:
     p.restore()
 
 
+def _trace(p: QPainter) -> None:
+    """A sheet with a floor plan on it, and the room drawn over it."""
+    p.setPen(QPen(INK, 2.4, Qt.PenStyle.DashLine, Qt.PenCapStyle.FlatCap))
+    p.drawRect(QRectF(5, 8, 38, 32))
+    p.setPen(QPen(ACCENT, 3.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.SquareCap, Qt.PenJoinStyle.MiterJoin))
+    p.drawPolygon(QPolygonF([QPointF(11, 14), QPointF(37, 14), QPointF(37, 34), QPointF(24, 34), QPointF(24, 26),
+                             QPointF(11, 26)]))
+
+
 _DRAW: dict[str, Callable[[QPainter], None]] = {
     "new": _new, "open": _open, "save": _save, "undo": _undo, "redo": _redo, "rotate": _rotate,
     "zone-rect": _zone_rect, "zone-polygon": _zone_polygon, "fit": _fit, "walkable": _walkable,
-    "export": _export, "measure": _measure,
+    "export": _export, "measure": _measure, "trace": _trace,
 }
 NAMES = tuple(_DRAW)
