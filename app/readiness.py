@@ -140,7 +140,7 @@ def _project_items(project: Project, layouts: list[Layout]) -> list[Item]:
         value = getattr(project, field_name).strip()
         out.append(Item(field_name, f"The {field_name}'s name is on the evidence", None,
                         Status.MET if value else Status.NOT_YET,
-                        f"{value}." if value else f"Add {label} in File > Project details….", Target(field_name)))
+                        f"{value}." if value else f"Add {label} in File > Project details…", Target(field_name)))
     needs_size = any(len(lay.rotation_zones()) >= 2 or any(z.kind == ZoneKind.WHOLE_CLASS for z in lay.zones)
                      for lay in layouts)
     if needs_size:

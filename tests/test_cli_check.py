@@ -107,12 +107,12 @@ def test_anything_not_met_fails_the_check_even_with_no_problem(sample, fake_chec
     from app.readiness import Item, Readiness, Status, Target
 
     todo = Item("school", "The school's name is on the evidence", None, Status.NOT_YET,
-                "Add your school's name in File > Project details….", Target("school"))
+                "Add your school's name in File > Project details…", Target("school"))
     monkeypatch.setattr("app.readiness.readiness", lambda project, layouts=None, analyses=None: Readiness((todo,)))
     assert main(["check", str(sample)]) == 1
     out = capsys.readouterr().out
     assert "Ready to submit? Not ready yet: 1 of 1 items to do." in out
-    assert "  not yet       The school's name is on the evidence: Add your school's name in File > Project details…." in out
+    assert "  not yet       The school's name is on the evidence: Add your school's name in File > Project details…" in out
 
 
 def test_run_checks_joins_geometry_and_contradictions_errors_first(monkeypatch, samples_dir):

@@ -261,23 +261,42 @@ class PieceItem(PathShaped, QGraphicsObject):
         painter.setFont(font)
         painter.setPen(QColor("#333333"))
         rect = QRectF(-w / 2 + 1, -d / 2, w - 2, d)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.label_text(painter.fontMetrics(), rect.width()))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter,
+                         self.label_text(painter.fontMetrics(), rect.width(), rect.height()))
         painter.restore()
 
-    def label_text(self, metrics, width: float) -> str:
+    def label_text(self, metrics, width: float, height: float = 0.0) -> str:
         """The whole name where it fits, else the short one that reads ("Desk 14", "Laptop cart"),
-        else that cut short; the tooltip always has the whole name."""
+        else either on two lines where the piece is deep enough ("Computer / table A"), else the
+        short one cut, if enough of it is left to read, else nothing; the tooltip always has the
+        whole name."""
         short = self.piece.label or " ".join(filter(None, (self.piece.item.short or self.piece.item.name,
                                                            str(self.number) if self.number else "")))
         for text in (self.name, short):
             if metrics.horizontalAdvance(text) <= width:
                 return text
-        return metrics.elidedText(short, Qt.TextElideMode.ElideRight, int(width))
+        if height >= 2 * metrics.height():
+            for text in (self.name, short):
+                lines = _two_lines(text, metrics, width)
+                if lines:
+                    return lines
+        cut = metrics.elidedText(short, Qt.TextElideMode.ElideRight, int(width))
+        return cut if len(cut.rstrip("…")) >= 4 else ""
 
     def itemChange(self, change, value):
         if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
             self.update()
         return super().itemChange(change, value)
+
+
+def _two_lines(text: str, metrics, width: float) -> str | None:
+    """The text broken at a space into two lines that both fit, the first as long as it can be."""
+    words = text.split(" ")
+    for k in range(len(words) - 1, 0, -1):
+        first, second = " ".join(words[:k]), " ".join(words[k:])
+        if metrics.horizontalAdvance(first) <= width and metrics.horizontalAdvance(second) <= width:
+            return f"{first}\n{second}"
+    return None
 
 
 class QStyleOptionScale:

@@ -10,7 +10,7 @@ import math
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -119,8 +119,15 @@ class FloorPlanPanel(QWidget):
 
     # --- seams for dialogs (tests answer them) --------------------------------------------
     def ask_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self.window(), "Trace a floor plan", "", FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.window(), "Trace a floor plan", self._start_folder(), FILTER)
         return path or None
+
+    def _start_folder(self) -> str:
+        """The plan's own folder, else Pictures (where scans and photos land), else home."""
+        if self.doc.path is not None:
+            return str(self.doc.path.parent)
+        pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        return pictures if pictures and Path(pictures).is_dir() else str(Path.home())
 
     def ask_page(self, pages: int) -> int | None:
         page, ok = QInputDialog.getInt(self.window(), "Trace a floor plan",

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.live = LiveChecks(parent=self)
         self.docks = {}
         for key, title, widget, area in (
-            ("palette", "Furniture and zones", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
+            ("palette", "Palette", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("layouts", "Layouts", self.layouts, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("floor-plan", "Floor plan", self.floor_plan, Qt.DockWidgetArea.LeftDockWidgetArea),
             ("inspector", "Details", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea),

@@ -7,17 +7,18 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.canvas import walls
 from app.geometry.shapes import corner_name, wall_name
 from app.model import Door, WallFeature
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError
+from app.ui.length_field import TIP, LengthField
+from app.units import format_length
 
 #: ADA 2010 404.2.3: a door's clear opening is at least 32 in
 MIN_DOOR_CLEAR = 32.0
-CM_PER_IN = 2.54
 
 
 class OpeningForm(QWidget):
@@ -60,25 +61,17 @@ class OpeningForm(QWidget):
         form.addRow(self.swing_label, self.swing)
         form.addRow(self.kind_label, self.kind)
         self.label.editingFinished.connect(lambda: self._edit(label=self.label.text()))
-        self.width_box.editingFinished.connect(lambda: self._edit(width=self._to_in(self.width_box.value())))
-        self.position.editingFinished.connect(
-            lambda: self._edit(position=self._to_in(self.position.value()) + self._opening().width / 2))
+        self.width_box.entered.connect(lambda inches: self._edit(width=inches))
+        self.position.entered.connect(lambda inches: self._edit(position=inches + self._opening().width / 2))
         self.hinge.activated.connect(lambda _i: self._edit(hinge=self.hinge.currentData()))
         self.swing.activated.connect(lambda _i: self._edit(swing=self.swing.currentData()))
         self.kind.activated.connect(lambda _i: self._edit(kind=self.kind.currentData()))
 
-    def _length_box(self) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setDecimals(1)
-        box.setRange(0, 99999)
-        box.setKeyboardTracking(False)
+    def _length_box(self) -> LengthField:
+        box = LengthField()
+        box.setToolTip(TIP)
+        box.refused.connect(self.error)
         return box
-
-    def _to_in(self, value: float) -> float:
-        return value / CM_PER_IN if self.units == "metric" else value
-
-    def _from_in(self, value: float) -> float:
-        return value * CM_PER_IN if self.units == "metric" else value
 
     def _opening(self):
         found = walls.find_opening(self.doc.layout.room, self.opening_id) if self.opening_id else None
@@ -109,15 +102,15 @@ class OpeningForm(QWidget):
             self.hinge.setItemText(1, f"By {end}")
             self.label.setText(opening.label)
             self.label.setPlaceholderText(walls.opening_name(opening))
-            suffix = " cm" if self.units == "metric" else " in"
             for box in (self.width_box, self.position):
-                box.setSuffix(suffix)
-            self.width_box.setValue(self._from_in(opening.width))
-            self.position.setValue(self._from_in(opening.position - opening.width / 2))
+                box.units = self.units
+            self.width_box.setValue(opening.width)
+            self.position.setValue(opening.position - opening.width / 2)
             self.width_label.setText("Clear width" if door else "Width")
             narrow = door and opening.width < MIN_DOOR_CLEAR
-            self.warning.setText(f"Narrower than {MIN_DOOR_CLEAR:.0f} in: an accessible door needs at least "
-                                 f"{MIN_DOOR_CLEAR:.0f} in clear (ADA 404.2.3)." if narrow else "")
+            need = format_length(MIN_DOOR_CLEAR, self.units)
+            self.warning.setText(f"Narrower than {need}: an accessible door needs at least {need} clear "
+                                 "(ADA 404.2.3)." if narrow else "")
             self.warning.setVisible(narrow)
             for widget in (self.hinge, self.hinge_label, self.swing, self.swing_label):
                 widget.setVisible(door)

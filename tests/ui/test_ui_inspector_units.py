@@ -69,3 +69,19 @@ def test_leaving_an_untouched_field_never_rounds_the_piece(gui):
     w.inspector.p_label.setFocus()  # focus leaves the field: nothing typed, nothing changes
     box.editingFinished.emit()
     assert w.doc.piece(desk.id).x == 100.4 and w.doc.undo_stack.count() == count
+
+
+def test_a_doors_width_and_place_are_in_the_display_units_too(gui):
+    w = gui.w
+    gui.set_units("metric")
+    gui.click(312, 384)  # the blank room's door
+    form = w.inspector.opening_form
+    assert form.width_box.text() == "91 cm" and form.position.text() == "76 cm"
+    _type(gui, form.width_box, "1 m")
+    assert w.doc.layout.room.doors[0].width == pytest.approx(100 / 2.54)
+    assert "ADA 404.2.3" not in form.warning.text()
+    _type(gui, form.width_box, "30 in")
+    assert not form.warning.isHidden() and form.warning.text().startswith("Narrower than 81 cm")
+    _type(gui, form.position, "5'")  # the far end of the door 5 ft from its corner
+    door = w.doc.layout.room.doors[0]
+    assert door.position - door.width / 2 == pytest.approx(60.0)

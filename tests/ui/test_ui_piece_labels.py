@@ -37,4 +37,14 @@ def test_a_teachers_own_label_is_kept_and_cut_only_when_nothing_fits(qapp):
     piece = PieceItem(Piece(id="k", kind="kidney-table", x=0, y=0, label="Guided reading"))
     m = metrics(6)
     assert piece.label_text(m, 500) == "Guided reading"
-    assert piece.label_text(m, 20).endswith("…")
+    width = m.horizontalAdvance("Guided r…") + 1
+    assert piece.label_text(m, width) == "Guided r…"  # a flat piece: one line, cut
+    assert piece.label_text(m, width, height=3 * m.height()) == "Guided\nreading"  # deep enough for two
+
+
+def test_a_label_cut_to_a_stub_is_not_written_at_all(qapp):
+    stool = PieceItem(Piece(id="s", kind="stool", x=0, y=0))
+    m = metrics(6)
+    assert stool.label_text(m, m.horizontalAdvance("St…") + 1) == ""  # "St…" reads as nothing
+    assert stool.label_text(m, m.horizontalAdvance("Stool") + 1) == "Stool"
+    assert stool.toolTip().startswith("Wobble stool")

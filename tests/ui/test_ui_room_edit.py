@@ -48,7 +48,8 @@ def test_door_inspector_warns_below_32_inches_and_edits_are_undoable(gui):
     assert gui.w.scene.selected_opening_ids() == [door_id]
     form = gui.w.inspector.opening_form
     assert gui.w.inspector.currentIndex() == 3 and form.warning.isHidden()
-    form.width_box.setValue(30)
+    assert form.width_box.text() == "3'-0\"" and form.position.text() == "2'-6\""  # in feet and inches
+    form.width_box.setText("30 in")
     form.width_box.editingFinished.emit()
     assert room(gui).doors[0].width == 30 and room(gui).doors[0].position == 48  # still centred where it was
     assert not form.warning.isHidden() and "ADA 404.2.3" in form.warning.text()
@@ -61,7 +62,7 @@ def test_door_inspector_warns_below_32_inches_and_edits_are_undoable(gui):
     form.hinge.activated.emit(form.hinge.currentIndex())
     door = room(gui).doors[0]
     assert (door.label, door.swing, door.hinge) == ("Hall door", "out", "end")
-    form.width_box.setValue(9000)  # wider than any wall: refused in one line, nothing recorded
+    form.width_box.setText("750'")  # wider than any wall: refused in one line, nothing recorded
     count = gui.w.doc.undo_stack.count()
     form.width_box.editingFinished.emit()
     assert gui.w.doc.undo_stack.count() == count and room(gui).doors[0].width == 30
