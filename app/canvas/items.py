@@ -400,12 +400,17 @@ class ZoneLabel(QGraphicsItem):
 
     def place(self, taken: list[QRectF]) -> None:
         """Move to the first inner corner of the zone (top left, top right, bottom left, bottom
-        right) where the title covers none of the `taken` rectangles (the pieces' names)."""
+        right) where the title covers none of the `taken` rectangles (the names written on the
+        pieces and the walls), or where it covers the least of them."""
         w, h, box = self._rect.width(), self._rect.height(), self._box
         corners = [QPointF(box.left() + 2, box.top() + 2), QPointF(box.right() - 2 - w, box.top() + 2),
                    QPointF(box.left() + 2, box.bottom() - 2 - h), QPointF(box.right() - 2 - w, box.bottom() - 2 - h)]
-        spot = next((c for c in corners if not any(QRectF(c.x(), c.y(), w, h).intersects(t) for t in taken)),
-                    corners[0])
+        def covered(c: QPointF) -> float:  # how much of the taken rectangles the title would hide
+            title = QRectF(c.x(), c.y(), w, h)
+            return sum(r.width() * r.height() for r in (title.intersected(t) for t in taken) if not r.isEmpty())
+
+        # the first corner clear of them all, else the one that hides the least
+        spot = min(corners, key=lambda c: (covered(c), corners.index(c)))
         if spot != self.anchor:
             self.anchor = spot
             self.setPos(spot)
@@ -440,6 +445,8 @@ def _fitted(title: str, width: float, font: QFont) -> tuple[list[str], float, bo
     probe.setPixelSize(int(size))
     metrics = QFontMetricsF(probe)
     words = title.split(" ")
+    if len(words) > 1 and words[0].rstrip(".").isdigit():  # "3." stays with the name it numbers
+        words = [f"{words[0]} {words[1]}", *words[2:]]
     first = words[0]
     for k in range(1, len(words)):
         candidate = " ".join(words[: k + 1])

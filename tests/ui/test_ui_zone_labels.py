@@ -3,6 +3,7 @@ short with the whole name in its tooltip; each kind's symbol is drawn, not an em
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from app.canvas.items import ZoneLabel
@@ -36,6 +37,12 @@ def test_a_title_too_long_for_two_lines_is_cut_with_the_whole_name_on_hover(qapp
     label = label_for("Online learning corner with the headphones and the charging cart", 60)
     assert len(label.lines) == 2 and label.lines[1].endswith("…")
     assert label.toolTip() == "2. Online learning corner with the headphones and the charging cart"
+
+
+def test_the_station_number_stays_with_the_first_word_of_its_name(qapp):
+    label = label_for("Chromebooks", 60)  # "2. Chromebooks" is too long for one line
+    assert len(label.lines) == 1 and label.lines[0].startswith("2. Chr")  # never "2." alone on a line
+    assert label.toolTip() == "2. Chromebooks"
 
 
 def test_every_kind_has_a_drawn_symbol(qapp):
@@ -73,3 +80,17 @@ def test_a_zone_title_keeps_clear_of_a_whiteboards_name_on_the_wall(gui):
     written = w.scene.room_item.label_rects()
     assert len(written) == 1 and written[0].top() < 20 and written[0].width() < 96
     gui.qtbot.waitUntil(lambda: not label.mapRectToScene(label.boundingRect()).intersects(written[0]))
+
+
+def test_with_every_corner_covering_something_the_title_takes_the_one_that_hides_least(gui):
+    w = gui.w
+    w.editing.arm_tool("rect:collaboration")
+    gui.drag((24, 24), (160, 140))
+    label = w.scene.zones[w.doc.layout.zones[-1].id].label
+    gui.drop("piece:activity-table", 92, 30)  # its name's band runs across both top corners
+    for x in (40, 144):  # and a shelf's name under each bottom corner, shorter than the table's
+        gui.drop("piece:bookshelf", x, 134)
+    gui.qtbot.waitUntil(lambda: label.anchor.y() > 100)
+    title = label.mapRectToScene(label.boundingRect())
+    table = w.scene.pieces[w.doc.layout.pieces[0].id].sceneBoundingRect()
+    assert not title.intersects(table)  # off the table's long name, onto a shelf's shorter one
