@@ -33,9 +33,14 @@ def preview(layout: Layout | None, size: QSize = PREVIEW) -> QPixmap:
     for zone in layout.zones:
         painter.setBrush(zone_color(zone.kind, 70))
         painter.drawPolygon(polygon(zone.polygon))
-    for piece in layout.pieces:
+    painter.setPen(QPen(QColor("#5a4f3f"), 0.8 / scale))
+    for piece in layout.pieces:  # each drawn in its own frame, placed and turned as on the plan
+        painter.save()
+        painter.translate(piece.x, piece.y)
+        painter.rotate(piece.rotation)
         painter.setBrush(piece_fill(piece))
         painter.drawPath(piece_path(piece))
+        painter.restore()
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(QPen(QColor("#333333"), 2 / scale))
     painter.drawPolygon(polygon(layout.room.outline))
@@ -57,7 +62,9 @@ class TemplateDialog(NewRoomDialog):
         self.templates = templates
         self.list = QListWidget()
         self.list.setIconSize(PREVIEW)
-        self.list.setMinimumWidth(460)
+        self.list.setMinimumSize(560, 3 * (PREVIEW.height() + 8))  # three previews in sight
+        self.list.setWordWrap(True)  # a long description wraps under its name, never cut
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for template in templates:
             layout = template.layouts[0]
             item = QListWidgetItem(f"{layout.name}\n{description(template)}")

@@ -76,3 +76,21 @@ def test_the_dialog_speaks_metres(qtbot):
     dialog.width_box.setValue(4.9)
     dialog.depth_box.setValue(5.5)
     assert dialog.problem.text().startswith("a 4.9 x 5.5 m room is too small for pods of four: it needs at least")
+
+
+def test_each_preview_draws_the_furniture_where_it_stands(qapp):
+    from app.canvas.style import piece_fill
+    from app.ui.template_dialog import PREVIEW, preview
+
+    for template in templates():
+        layout = lay_out(template, 360, 384)
+        image = preview(layout).toImage()
+        x0, y0, x1, y1 = layout.room.bounds()
+        scale = min((PREVIEW.width() - 6) / (x1 - x0), (PREVIEW.height() - 6) / (y1 - y0))
+        ox, oy = (PREVIEW.width() - (x1 - x0) * scale) / 2, (PREVIEW.height() - (y1 - y0) * scale) / 2
+        desks = [p for p in layout.pieces if p.solid]
+        assert desks, template.layouts[0].name
+        for desk in desks:
+            pixel = image.pixelColor(int(ox + (desk.x - x0) * scale), int(oy + (desk.y - y0) * scale))
+            fill = piece_fill(desk)
+            assert abs(pixel.red() - fill.red()) + abs(pixel.green() - fill.green()) < 40, (template.layouts[0].name, desk.id)
