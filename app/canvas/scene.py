@@ -6,6 +6,8 @@ an id -> item map. 1 scene unit = 1 inch, y down: the model's own coordinates.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
@@ -107,6 +109,28 @@ class PlanScene(QGraphicsScene):
         if self.tracing_item.shown:  # the whole floor plan can be scrolled to
             rect = rect.united(self.tracing_item.boundingRect().adjusted(-120, -120, 120, 120))
         self.setSceneRect(rect)
+
+    @contextmanager
+    def as_printed(self):
+        """The plan as it goes on paper (a PNG, an SVG, the printer): no selection, no corner or
+        door grips, and the traced floor plan only where the teacher asked for it in the PDF."""
+        selected = self.selectedItems()
+        self.clearSelection()
+        self.parts.set_visible(False)
+        tracing = self.document.project.tracing
+        left_out = tracing is not None and tracing.visible and not tracing.in_pdf
+        if left_out:
+            self.tracing_item.setVisible(False)
+            self.room_item.set_floor(floor_color(None))
+        try:
+            yield
+        finally:
+            if left_out:
+                self.tracing_item.setVisible(True)
+                self.room_item.set_floor(floor_color(tracing))
+            self.parts.set_visible(True)
+            for item in selected:
+                item.setSelected(True)
 
     def _tracing_changed(self) -> None:
         tracing = self.document.project.tracing

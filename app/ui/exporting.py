@@ -89,13 +89,8 @@ class Exports:
         return QRectF(x0 - 40, y0 - 40, x1 - x0 + 80, y1 - y0 + 80)
 
     def _render(self, painter: QPainter, target: QRectF) -> None:
-        selected = self.scene.selectedItems()
-        self.scene.clearSelection()  # no selection colour or handles on paper
-        self.scene.parts.set_visible(False)
-        self.scene.render(painter, target, self._plan_rect(), Qt.AspectRatioMode.KeepAspectRatio)
-        self.scene.parts.set_visible(True)
-        for item in selected:
-            item.setSelected(True)
+        with self.scene.as_printed():  # no selection colour or handles on paper
+            self.scene.render(painter, target, self._plan_rect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def export_image(self, fmt: str, path: str | None = None) -> bool:
         path = path or self.ask_save_path(f"Export map as {fmt.upper()}", f"{fmt.upper()} (*.{fmt})", f".{fmt}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
@@ -208,3 +209,23 @@ def test_a_pdf_page_asks_which_page_to_trace(gui, tmp_path):
     assert w.floor_plan.trace()
     assert asked == [3] and w.doc.project.tracing.name == "school.pdf, page 2"
     assert image_kind(w.doc.project.tracing.image_bytes()) == "PNG"
+
+
+def test_the_map_as_png_leaves_the_floor_plan_out_unless_the_pdf_would_show_it(gui, tmp_path):
+    w = gui.w
+    red = tmp_path / "red.png"
+    Image.new("RGB", (300, 300), (230, 20, 20)).save(red)
+    w.floor_plan.ask_path = lambda: str(red)
+    w.floor_plan.trace()
+    w.floor_plan.opacity.setValue(100)
+
+    def reds(name: str) -> int:
+        assert w.exports.export_image("png", str(tmp_path / name))
+        with Image.open(tmp_path / name) as image:
+            rgb = np.asarray(image.convert("RGB")).astype(int)
+        return int(((rgb[..., 0] > 200) & (rgb[..., 1] < 60) & (rgb[..., 2] < 60)).sum())
+
+    assert reds("plain.png") == 0
+    assert w.scene.tracing_item.isVisible()  # still shown on screen afterwards
+    w.floor_plan.checks["in_pdf"].click()
+    assert reds("traced.png") > 100_000
