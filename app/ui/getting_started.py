@@ -34,15 +34,53 @@ STEPS = [
 ]
 
 
+#: Help > Keyboard and mouse: what each key and drag does, in groups a teacher looks for
+KEYS = [
+    ("Furniture and zones", [
+        ("Drag from the palette", "place a piece, a zone, a door or a window"),
+        ("Drag", "move (Alt: no snapping); the gaps to the neighbours show as you go"),
+        ("Shift+drag a zone", "move it with the furniture standing in it"),
+        ("Arrow keys", "nudge 1 in (Shift: 1 ft)"),
+        ("R", "turn a quarter turn"), ("Round handle", "rotate in 15° steps (Shift: free)"),
+        ("Square handles", "resize"), ("Ctrl+G / Ctrl+Shift+G", "group a pod / ungroup"),
+        ("Ctrl+D, Ctrl+C, Ctrl+V", "duplicate, copy, paste"), ("Delete", "remove"),
+    ]),
+    ("Drawing", [
+        ("Z", "draw a zone rectangle"),
+        ("Shift+Z", "draw a polygon zone: click the corners, double-click or Enter to finish"),
+        ("M", "measure: drag a dimension line"), ("Esc", "end the tool"),
+    ]),
+    ("The room", [
+        ("Drag a corner", "reshape the room"), ("Double-click a wall", "add a corner"),
+        ("Delete on a corner", "remove it"), ("Drag a door or window", "slide it along the walls"),
+    ]),
+    ("Looking around", [
+        ("Wheel, Ctrl+ / Ctrl-", "zoom"), ("Middle button or Space+drag", "pan"), ("Ctrl+0", "fit the room"),
+        ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo: every edit, a drag is one step"),
+    ]),
+]
+
+
+def keys_html() -> str:
+    groups = "".join(
+        f"<h3>{title}</h3><table cellspacing='3'>"
+        + "".join(f"<tr><td width='200'><b>{key}</b></td><td>{what}</td></tr>" for key, what in rows)
+        + "</table>"
+        for title, rows in KEYS)
+    return f"<h2>Keyboard and mouse</h2>{groups}"
+
+
 class GettingStarted(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """A short page of help inside the app: Getting started, or the keyboard and mouse."""
+
+    def __init__(self, parent: QWidget | None = None, title: str = "Getting started", html: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Getting started")
+        self.setWindowTitle(title)
         self.resize(620, 640)
         box = QVBoxLayout(self)
         self.page = QTextBrowser()
         self.page.setOpenExternalLinks(False)
-        self.page.setHtml(page_html())
+        self.page.setHtml(html if html is not None else page_html())
         box.addWidget(self.page)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -25,7 +25,7 @@ from app.ui.exporting import Exports
 from app.ui.files import Files
 from app.ui.findings_panel import FindingsPanel
 from app.ui.floor_plan_panel import FloorPlanPanel
-from app.ui.getting_started import GettingStarted
+from app.ui.getting_started import GettingStarted, keys_html
 from app.ui.inspector import Inspector
 from app.ui.layouts_panel import LayoutsPanel
 from app.ui.live_checks import LiveChecks
@@ -229,13 +229,7 @@ class MainWindow(QMainWindow):
         GettingStarted(self).exec()
 
     def show_help(self) -> None:
-        self.show_info("Drag furniture or a zone from the left onto the plan. Drag to move (Alt: no snapping), "
-                       "arrow keys nudge 1 in (Shift: 1 ft), R turns a quarter turn, the round handle rotates "
-                       "(15° steps; Shift: free), square handles resize. Z draws a zone rectangle, Shift+Z a polygon "
-                       "(double-click or Enter to finish, Esc cancels). Doors, windows and boards from the Room group "
-                       "land on the nearest wall and slide along the walls. Drag a room corner to move it, "
-                       "double-click a wall to add a corner, Delete removes a selected one; Layout > Room size… "
-                       "sets width and depth. Wheel zooms, middle button or Space+drag pans, Ctrl+0 fits the room.")
+        GettingStarted(self, "Keyboard and mouse", keys_html()).exec()
 
     def toggle_walkable(self, on: bool) -> None:
         self.live.want_analysis = bool(on)

@@ -65,3 +65,27 @@ def test_each_tool_says_how_to_use_it_for_as_long_as_it_is_armed(gui):
     assert w.statusBar().currentMessage() == ""
     w.editing.measure_action.trigger()
     assert w.statusBar().currentMessage() == "Drag to measure · Esc to stop"
+
+
+def test_help_keyboard_and_mouse_lists_the_menus_own_shortcuts(gui, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+
+    from app.ui.getting_started import GettingStarted
+
+    shown = []
+    monkeypatch.setattr(GettingStarted, "exec", lambda self: shown.append(self.page.toPlainText()) or 0)
+    help_menu = [a for a in gui.w.menuBar().actions() if a.text() == "&Help"][0].menu()
+    next(a for a in help_menu.actions() if a.text() == "&Keyboard and mouse").trigger()
+    [page] = shown
+    menus = [a.menu() for a in gui.w.menuBar().actions() if a.menu()]
+    wanted = {"&Duplicate", "&Copy", "&Paste", "&Group", "&Undo", "&Redo", "&Fit to room"}
+    actions = {}
+    for menu in menus:
+        for action in menu.actions():
+            for sub in [action, *(action.menu().actions() if action.menu() else [])]:
+                key = sub.text().split(" ")[0] if sub.text().split(" ")[0] in ("&Undo", "&Redo") else sub.text()
+                if key in wanted and not sub.shortcut().isEmpty():
+                    actions[key] = sub.shortcut().toString(QKeySequence.SequenceFormat.PortableText)
+    assert set(actions) == wanted, actions
+    for name, keys in actions.items():
+        assert keys in page, (name, keys)
