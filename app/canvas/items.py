@@ -401,16 +401,19 @@ class ZoneLabel(QGraphicsItem):
     def place(self, taken: list[QRectF]) -> None:
         """Move to the first inner corner of the zone (top left, top right, bottom left, bottom
         right) where the title covers none of the `taken` rectangles (the names written on the
-        pieces and the walls), or where it covers the least of them."""
+        pieces and the walls); else to the first spot down its left or right side that covers
+        none; else where it covers the least of them."""
         w, h, box = self._rect.width(), self._rect.height(), self._box
-        corners = [QPointF(box.left() + 2, box.top() + 2), QPointF(box.right() - 2 - w, box.top() + 2),
-                   QPointF(box.left() + 2, box.bottom() - 2 - h), QPointF(box.right() - 2 - w, box.bottom() - 2 - h)]
-        def covered(c: QPointF) -> float:  # how much of the taken rectangles the title would hide
-            title = QRectF(c.x(), c.y(), w, h)
+        top, bottom, left, right = box.top() + 2, box.bottom() - 2 - h, box.left() + 2, box.right() - 2 - w
+        spots = [QPointF(left, top), QPointF(right, top), QPointF(left, bottom), QPointF(right, bottom)]
+        steps = max(0, int((bottom - top) // 6))
+        spots += [QPointF(x, top + 6 * k) for k in range(1, steps + 1) for x in (left, right)]
+
+        def covered(spot: QPointF) -> float:  # how much of the taken rectangles the title would hide
+            title = QRectF(spot.x(), spot.y(), w, h)
             return sum(r.width() * r.height() for r in (title.intersected(t) for t in taken) if not r.isEmpty())
 
-        # the first corner clear of them all, else the one that hides the least
-        spot = min(corners, key=lambda c: (covered(c), corners.index(c)))
+        spot = min(spots, key=lambda s: (covered(s), spots.index(s)))
         if spot != self.anchor:
             self.anchor = spot
             self.setPos(spot)

@@ -45,6 +45,14 @@ def test_the_station_number_stays_with_the_first_word_of_its_name(qapp):
     assert label.toolTip() == "2. Chromebooks"
 
 
+def test_with_no_spot_clear_the_title_takes_the_one_that_hides_the_least(qapp):
+    label = label_for("Group tables", 200)  # a 200 x 60 in zone
+    w, h = label.boundingRect().width(), label.boundingRect().height()
+    # names over the whole zone but its bottom right, where one is shorter
+    label.place([QRectF(0, 0, 200, 45), QRectF(0, 45, 150, 15)])
+    assert (label.anchor.x(), label.anchor.y()) == (200 - 2 - w, 60 - 2 - h)
+
+
 def test_every_kind_has_a_drawn_symbol(qapp):
     from PySide6.QtCore import QRectF
 
@@ -82,15 +90,16 @@ def test_a_zone_title_keeps_clear_of_a_whiteboards_name_on_the_wall(gui):
     gui.qtbot.waitUntil(lambda: not label.mapRectToScene(label.boundingRect()).intersects(written[0]))
 
 
-def test_with_every_corner_covering_something_the_title_takes_the_one_that_hides_least(gui):
+def test_with_every_corner_covering_a_name_the_title_goes_down_the_side_to_a_clear_spot(gui):
     w = gui.w
     w.editing.arm_tool("rect:collaboration")
     gui.drag((24, 24), (160, 140))
     label = w.scene.zones[w.doc.layout.zones[-1].id].label
     gui.drop("piece:activity-table", 92, 30)  # its name's band runs across both top corners
-    for x in (40, 144):  # and a shelf's name under each bottom corner, shorter than the table's
+    for x in (40, 144):  # and a shelf's name under each bottom corner
         gui.drop("piece:bookshelf", x, 134)
-    gui.qtbot.waitUntil(lambda: label.anchor.y() > 100)
+    gui.qtbot.waitUntil(lambda: 30 < label.anchor.y() < 110)
     title = label.mapRectToScene(label.boundingRect())
-    table = w.scene.pieces[w.doc.layout.pieces[0].id].sceneBoundingRect()
-    assert not title.intersects(table)  # off the table's long name, onto a shelf's shorter one
+    bands = [QRectF(r.left(), r.center().y() - 4.5, r.width(), 9.0)  # where each piece's name is written
+             for r in (item.sceneBoundingRect() for item in w.scene.pieces.values())]
+    assert not any(title.intersects(band) for band in bands)
