@@ -31,6 +31,8 @@ QUAD_SEGS = 8
 #: the walk to a zone whose middle is covered ends on the edge of the floor that reaches into
 #: it, sampled this often (in)
 SPOT_SPACING = 2.0
+#: the side of the squares a cluster of grown pieces is united by first (in): 20 ft
+BLOCK_SQUARE = 240.0
 #: a spot's straight way on to the zone's middle counts this much over a step walked: of two
 #: spots on one line to the middle, the walk ends at the nearer one (1.0 would make them tie)
 STRAIGHT_ON = 1.05
@@ -100,16 +102,26 @@ def walkable_floor(layout: Layout, plan: Plan, width: float, session: CheckSessi
 
 def _blocks(grown: np.ndarray, keys: list[tuple], radius: float, session: CheckSession) -> dict[tuple, shapely.Geometry]:
     """The grown pieces united where they touch, one union per cluster, each in a fixed order
-    so that a cluster no edit reached is the same union as before."""
+    so that a cluster no edit reached is the same union as before. A cluster is united square
+    by square first (BLOCK_SQUARE), each square's union kept on its own: an edit to a cluster
+    that fills the room redoes one square and the union of the squares, not every piece's."""
     if not len(grown):
         return {}
     i, j = shapely.STRtree(grown).query(grown, predicate="intersects")
     label = _components(len(grown), i, j)
+    bounds = shapely.bounds(grown)
+    square = np.floor((bounds[:, :2] + bounds[:, 2:]) / (2 * BLOCK_SQUARE)).astype(int).tolist()
     out = {}
     for members in _groups(label):
         members.sort(key=lambda k: keys[k])
+        squares: dict[tuple, list[int]] = {}
+        for k in members:
+            squares.setdefault(tuple(square[k]), []).append(k)
+        unions = [session.get("block", (radius, tuple(keys[k] for k in part)),
+                              lambda part=part: shapely.union_all(grown[part]))
+                  for _, part in sorted(squares.items())]
         key = (radius, tuple(keys[k] for k in members))
-        out[key] = session.get("block", key, lambda m=members: shapely.union_all(grown[m]))
+        out[key] = unions[0] if len(unions) == 1 else session.get("block", key, lambda u=unions: shapely.union_all(u))
     return out
 
 
