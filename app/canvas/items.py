@@ -373,6 +373,7 @@ class ZoneLabel(QGraphicsItem):
         self.anchor = QPointF()
         self.lines: list[str] = []
         self.title = ""
+        self.icon = True  # the kind's symbol before the name (left out where the zone is narrow)
         self._kind = None
         self._rect, self._color = QRectF(), QColor()
         self._font = QFont()
@@ -386,9 +387,14 @@ class ZoneLabel(QGraphicsItem):
         self.title = f"{number}{zone.display_name}"
         room = max(24.0, max(xs) - min(xs) - 4)
         self.lines, size, cut = _fitted(self.title, room - self.ICON - 8, self._font)
+        self.icon = True
+        if len(self.lines) > 1 or cut:  # a narrow zone: the kind's symbol gives its room to the name
+            lines, small, shorter = _fitted(self.title, room - 4, self._font)
+            if (shorter, len(lines)) < (cut, len(self.lines)):
+                self.lines, size, cut, self.icon = lines, small, shorter, False
         self._font.setPixelSize(int(size))
         metrics = QFontMetricsF(self._font)
-        width = max(metrics.horizontalAdvance(line) for line in self.lines) + self.ICON + 8
+        width = max(metrics.horizontalAdvance(line) for line in self.lines) + self._text_left() + (4 if self.icon else 2)
         self._rect = QRectF(0, 0, min(width, room), metrics.height() * len(self.lines) + 3)
         self.setToolTip(self.title if cut else "")
         self._kind = zone.kind
@@ -428,12 +434,17 @@ class ZoneLabel(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(self._color, 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(kind_path(self._kind, QRectF(2.5, 2.0, self.ICON - 1, self.ICON - 1)))
+        if self.icon:
+            painter.drawPath(kind_path(self._kind, QRectF(2.5, 2.0, self.ICON - 1, self.ICON - 1)))
         painter.setFont(self._font)
         line_h = QFontMetricsF(self._font).height()
+        left = self._text_left()
         for n, line in enumerate(self.lines):
-            painter.drawText(QRectF(self.ICON + 4, 1.5 + n * line_h, self._rect.width() - self.ICON - 5, line_h),
+            painter.drawText(QRectF(left, 1.5 + n * line_h, self._rect.width() - left - 1, line_h),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, line)
+
+    def _text_left(self) -> float:
+        return self.ICON + 4 if self.icon else 2.0
 
 
 def _fitted(title: str, width: float, font: QFont) -> tuple[list[str], float, bool]:

@@ -25,6 +25,11 @@ from app.canvas.editing import PlanEdits
 from app.units import format_length
 
 
+#: inches across the band through a piece's middle where its name is written: two lines of the
+#: largest label font (app.canvas.items.PieceItem), which zone titles keep clear of
+NAME_BAND = 14.0
+
+
 class PlanScene(QGraphicsScene):
     drag_step = Signal(dict)  # {piece_id: (x, y)} while dragging: light checks
     room_step = Signal(object)  # the Room as a door or corner drag would leave it: light checks
@@ -185,10 +190,10 @@ class PlanScene(QGraphicsScene):
         for item in self.pieces.values():
             r = item.sceneBoundingRect()
             if r.height() > r.width() * 1.4:
-                band = min(r.width(), 9.0)
+                band = min(r.width(), NAME_BAND)
                 names.append(QRectF(r.center().x() - band / 2, r.top(), band, r.height()))
             else:
-                band = min(r.height(), 9.0)
+                band = min(r.height(), NAME_BAND)
                 names.append(QRectF(r.left(), r.center().y() - band / 2, r.width(), band))
         for zone in self.zones.values():
             box = zone.sceneBoundingRect()

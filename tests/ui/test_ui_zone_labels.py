@@ -100,6 +100,14 @@ def test_with_every_corner_covering_a_name_the_title_goes_down_the_side_to_a_cle
         gui.drop("piece:bookshelf", x, 134)
     gui.qtbot.waitUntil(lambda: 30 < label.anchor.y() < 110)
     title = label.mapRectToScene(label.boundingRect())
-    bands = [QRectF(r.left(), r.center().y() - 4.5, r.width(), 9.0)  # where each piece's name is written
+    bands = [QRectF(r.left(), r.center().y() - 7, r.width(), 14.0)  # where each piece's name is written
              for r in (item.sceneBoundingRect() for item in w.scene.pieces.values())]
     assert not any(title.intersects(band) for band in bands)
+
+
+def test_in_a_narrow_zone_the_kinds_symbol_gives_its_room_to_the_name(qapp):
+    roomy = label_for("Chromebooks", 200)
+    assert roomy.icon and roomy.lines == ["2. Chromebooks"]
+    narrow = label_for("Chromebooks", 72)  # a 6 ft station: the name reads whole without the symbol
+    assert not narrow.icon and narrow.lines == ["2. Chromebooks"] and narrow.toolTip() == ""
+    assert narrow.boundingRect().width() <= 72 - 4
