@@ -17,8 +17,9 @@ import shapely
 
 from app.geometry.session import CheckSession
 
-#: the side of a tile (in): 20 ft, a few groups of desks
-TILE = 240.0
+#: the side of a tile (in): 10 ft, a group or two of desks; an edit re-triangulates the tiles it
+#: touches, and the triangulation of one grows faster than linearly with its holes
+TILE = 120.0
 #: corners on a cut closer than this (in) along it are one
 SEAM_SNAP = 1e-7
 
