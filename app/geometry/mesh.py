@@ -54,9 +54,11 @@ def triangulated(space: shapely.Geometry, session: CheckSession) -> Mesh:
     parts = []
     if not space.is_empty:
         x0, y0, x1, y1 = space.bounds
-        for i in range(math.floor(x0 / TILE), math.floor(x1 / TILE) + 1):
-            for j in range(math.floor(y0 / TILE), math.floor(y1 / TILE) + 1):
-                cut = shapely.clip_by_rect(space, i * TILE, j * TILE, (i + 1) * TILE, (j + 1) * TILE)
+        for j in range(math.floor(y0 / TILE), math.floor(y1 / TILE) + 1):
+            # a row of tiles first: each tile is then cut out of its row, not out of the whole floor
+            row = shapely.clip_by_rect(space, x0 - 1.0, j * TILE, x1 + 1.0, (j + 1) * TILE)
+            for i in range(math.floor(x0 / TILE), math.floor(x1 / TILE) + 1):
+                cut = shapely.clip_by_rect(row, i * TILE, j * TILE, (i + 1) * TILE, (j + 1) * TILE)
                 if cut.is_empty:
                     continue
                 parts.append(session.get("tile", shapely.to_wkb(cut), lambda cut=cut: _triangles(cut)))
