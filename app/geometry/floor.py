@@ -182,10 +182,10 @@ class Reach:
             return [self.middle]
         out: list[Point] = []
         for ring in rings(self.region):
-            n = max(4, math.ceil(ring.length / SPOT_SPACING))
-            pts = shapely.get_coordinates(shapely.line_interpolate_point(ring, np.linspace(0, 1, n, endpoint=False),
-                                                                         normalized=True))
-            out += [(float(x), float(y)) for x, y in pts]
+            xy = shapely.get_coordinates(ring)
+            along = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(xy, axis=0).T))])
+            at = np.linspace(0.0, along[-1], max(4, math.ceil(along[-1] / SPOT_SPACING)), endpoint=False)
+            out += zip(np.interp(at, along, xy[:, 0]).tolist(), np.interp(at, along, xy[:, 1]).tolist())
         return out
 
     def extra(self, spots: list[Point]) -> list[float]:
