@@ -87,6 +87,8 @@ class Walks:
 def kept_walk(session: CheckSession, floor: Floor, starts: list[Point], end: Point | Reach) -> Walk | None:
     """The shortest walk from any start to the point end, or into the zone of Reach end; or the
     same walk kept from the last check when the edit since provably left it the shortest."""
+    if isinstance(end, Reach) and end.middle_open:
+        end = end.middle  # the walk ends at the zone's middle: however the zone's floor changed
     if isinstance(end, Reach):
         goal, ends = end.middle, end
         key = (floor.room, floor.radius, tuple(starts), end.middle, shapely.to_wkb(end.region))
