@@ -30,9 +30,10 @@ def _collect_qt_cycles():
     import gc
     import threading
 
-    # a live-checks worker still running would signal into the test's deleted window
+    # a live-checks worker, or a floor plan being decoded, still running would signal into the
+    # test's deleted window
     for thread in threading.enumerate():
-        if thread.name == "live-checks":
+        if thread.name in ("live-checks", "floor-plan"):
             thread.join(10)
     # mime data our copy put on the clipboard is deleted by Qt's exit handlers after Python is
     # gone: a segfault at the very end of the run (Shiboken::Object::destroy, tstate=0)

@@ -124,6 +124,8 @@ class PlanScene(QGraphicsScene):
         self.parts.set_visible(False)
         tracing = self.document.project.tracing
         left_out = tracing is not None and tracing.visible and not tracing.in_pdf
+        if tracing is not None and not left_out:
+            self.tracing_item.wait_decoded()
         if left_out:
             self.tracing_item.setVisible(False)
             self.room_item.set_floor(floor_color(None))

@@ -4,11 +4,12 @@ scale and move it. Each tool hands what was clicked to its owner, which records 
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsObject
 
 from app.canvas import style
 from app.canvas.tools import Tool
@@ -21,9 +22,12 @@ Point = tuple[float, float]
 Z_TRACING = -20.0
 
 
-class TracingItem(QGraphicsItem):
+class TracingItem(QGraphicsObject):
     """The floor plan image on the plan; never selectable: the tools of the Floor plan panel
-    move, turn and scale it."""
+    move, turn and scale it. The image is decoded off the GUI thread (a 4000 px PNG takes half
+    a second); until it arrives the plan shows the sheet blank."""
+
+    decoded = Signal(str, QImage)  # the image text it was decoded from, and the image
 
     def __init__(self) -> None:
         super().__init__()
@@ -31,18 +35,36 @@ class TracingItem(QGraphicsItem):
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.tracing: Tracing | None = None
         self.image = QImage()
-        self._image_text: str | None = None
+        self._image_text: str | None = None  # what `image` was decoded from
+        self._wanted: str | None = None  # what is being decoded
+        self._decoding: threading.Thread | None = None
         self.offset = (0.0, 0.0)  # a move in progress, not yet recorded
+        self.decoded.connect(self._take, Qt.ConnectionType.QueuedConnection)
 
     def set_tracing(self, tracing: Tracing | None) -> None:
         self.prepareGeometryChange()
-        if tracing is not None and tracing.image != self._image_text:
-            self.image = QImage.fromData(tracing.image_bytes())
-            self._image_text = tracing.image
+        if tracing is not None and tracing.image not in (self._image_text, self._wanted):
+            self._wanted = text = tracing.image
+            data = tracing.image_bytes()
+            # QImage releases the GIL while it decodes: the window stays live meanwhile
+            self._decoding = threading.Thread(target=lambda: self.decoded.emit(text, QImage.fromData(data)),
+                                              name="floor-plan", daemon=True)
+            self._decoding.start()
         self.tracing = tracing
         self.offset = (0.0, 0.0)
         self.setVisible(tracing is not None and tracing.visible)
         self.update()
+
+    def _take(self, text: str, image: QImage) -> None:
+        if text == self._wanted:
+            self.image, self._image_text, self._wanted = image, text, None
+            self.update()
+
+    def wait_decoded(self) -> None:
+        """Until the image being decoded is shown (before printing it)."""
+        if self._decoding is not None:
+            self._decoding.join()
+        QCoreApplication.sendPostedEvents(self)
 
     def set_offset(self, dx: float, dy: float) -> None:
         self.prepareGeometryChange()
@@ -72,7 +94,7 @@ class TracingItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         t = self.tracing
-        if t is None or self.image.isNull():
+        if t is None:
             return
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
@@ -80,8 +102,9 @@ class TracingItem(QGraphicsItem):
         painter.rotate(t.rotation)
         rect = QRectF(-t.width / 2, -t.depth / 2, t.width, t.depth)
         painter.fillRect(rect, style.FLOOR)  # faded towards white, as on a light table
-        painter.setOpacity(t.opacity)
-        painter.drawImage(rect, self.image)
+        if not self.image.isNull():
+            painter.setOpacity(t.opacity)
+            painter.drawImage(rect, self.image)
         painter.restore()
 
 

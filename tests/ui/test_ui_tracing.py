@@ -4,15 +4,21 @@ distance, squared, moved, faded, locked, hidden and removed, each one undo step;
 from __future__ import annotations
 
 import math
+import threading
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
+from app.canvas.scene import PlanScene
 from app.canvas.tracing import MoveTracingTool, PickPointsTool
 from app.model.fields import image_kind
 from app.storage import load_project
+from app.tracing import placed_over
+from app.ui.document import Document, blank_project
+from app.ui.plan_edits import DocumentEdits
 
 DOTS = ((100, 500), (1100, 500))  # two marks on the drawing, 1000 px apart: the ends of a 30 ft wall
 
@@ -61,7 +67,8 @@ def test_tracing_shows_the_image_under_the_room_and_undo_takes_it_away(traced):
     w = traced.w
     t = w.doc.project.tracing
     assert t.name == "plan.png" and t.visible and not t.in_pdf
-    assert w.scene.tracing_item.isVisible() and not w.scene.tracing_item.image.isNull()
+    assert w.scene.tracing_item.isVisible()
+    traced.qtbot.waitUntil(lambda: not w.scene.tracing_item.image.isNull())  # decoded off the GUI thread
     assert w.docks["floor-plan"].isVisible() and not w.floor_plan.visibleRegion().isEmpty()
     assert w.doc.undo_stack.undoText() == "Trace plan.png"
     assert "set its scale" in w.statusBar().currentMessage()
@@ -229,3 +236,24 @@ def test_the_map_as_png_leaves_the_floor_plan_out_unless_the_pdf_would_show_it(g
     assert w.scene.tracing_item.isVisible()  # still shown on screen afterwards
     w.floor_plan.checks["in_pdf"].click()
     assert reds("traced.png") > 100_000
+
+
+def test_opening_a_traced_plan_decodes_the_image_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    project = blank_project()
+    data = plan_image(tmp_path / "plan.png").read_bytes()
+    project.tracing = placed_over(project.layouts[0].room, data, (1200, 1000), "plan.png")
+    threads = []
+    original = QImage.fromData
+
+    def decode(raw):
+        threads.append(threading.current_thread().name)
+        return original(raw)
+
+    monkeypatch.setattr(QImage, "fromData", decode)
+    doc = Document(project)
+    scene = PlanScene()
+    scene.set_document(doc, DocumentEdits(doc))
+    item = scene.tracing_item
+    assert item.image.isNull()  # the plan shows at once, the sheet blank for a moment
+    qtbot.waitUntil(lambda: not item.image.isNull())
+    assert threads == ["floor-plan"] and item.image.width() == 1200
