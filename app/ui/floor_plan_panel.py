@@ -75,7 +75,8 @@ class FloorPlanPanel(QWidget):
             ("square", "Square to a wall…", "Click two points along one wall of the floor plan: it turns to run straight",
              self.start_square),
             ("move", "Move", "Drag the floor plan under the room (Esc to stop)", self.start_move),
-            ("replace", "Replace…", "Another image in its place, keeping where it is", self.replace),
+            ("replace", "Replace…", "Another image in its place, as wide on the plan: a better scan keeps its scale",
+             self.replace),
             ("remove", "Remove", "Take the floor plan away (undo brings it back)", self.remove),
         ):
             self.buttons[key].setText(text)
@@ -227,10 +228,11 @@ class FloorPlanPanel(QWidget):
         if read is None or old is None:
             return False
         data, pixels, name = read
-        # the new image keeps the old one's centre, turn and width on the plan
+        # the new image keeps the old one's centre and width on the plan (a better scan of the same
+        # drawing keeps its scale); it comes in straight, to be squared again if it needs it
         fresh = tr.placed_over(self.doc.layout.room, data, pixels, name)
         factor = old.width / fresh.width
-        new = tr.changed(fresh, {"x": old.x, "y": old.y, "rotation": old.rotation, "width": fresh.width * factor,
+        new = tr.changed(fresh, {"x": old.x, "y": old.y, "width": fresh.width * factor,
                                  "depth": fresh.depth * factor, "opacity": old.opacity, "in_pdf": old.in_pdf})
         return self._push(new, f"Replace the floor plan with {name}")
 

@@ -257,3 +257,20 @@ def test_opening_a_traced_plan_decodes_the_image_off_the_gui_thread(qtbot, tmp_p
     assert item.image.isNull()  # the plan shows at once, the sheet blank for a moment
     qtbot.waitUntil(lambda: not item.image.isNull())
     assert threads == ["floor-plan"] and item.image.width() == 1200
+
+
+def test_replacing_keeps_the_place_and_width_on_the_plan_and_is_one_step(traced, tmp_path):
+    w = traced.w
+    panel = w.floor_plan
+    panel.turn.setValue(3.0)
+    old = w.doc.project.tracing
+    sharper = tmp_path / "sharper.png"
+    Image.new("RGB", (2400, 2000), "white").save(sharper)  # the same drawing scanned at twice the dpi
+    panel.ask_path = lambda: str(sharper)
+    assert panel.replace()
+    new = w.doc.project.tracing
+    assert (new.name, new.x, new.y, new.width, new.rotation) == ("sharper.png", old.x, old.y, old.width, 0.0)
+    assert new.depth == pytest.approx(old.depth) and new.opacity == old.opacity
+    assert w.doc.undo_stack.undoText() == "Replace the floor plan with sharper.png"
+    w.editing.undo_action.trigger()
+    assert w.doc.project.tracing == old
