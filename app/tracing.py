@@ -15,11 +15,8 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from app.model import Room, Tracing
-from app.model.fields import MAX_IMAGE_BYTES, image_kind
+from app.model.fields import MAX_IMAGE_BYTES, MAX_PIXELS, image_kind
 
-#: an image of more pixels than this is refused before it is decoded (a 300 dpi scan of a
-#: tabloid page is 15 Mpx); Pillow's own bomb guard would only warn below 179 Mpx
-MAX_PIXELS = 40_000_000
 #: a PDF is rendered so that its longer side has this many pixels at most
 PDF_LONG_SIDE = 4000
 MAX_PDF_BYTES = 50 * 1024 * 1024
@@ -185,8 +182,12 @@ def plan_raster(tracing: Tracing, box: tuple[float, float, float, float], per_in
     the room (ReportLab then needs no rotation and no clipping)."""
     x0, y0, x1, y1 = box
     size = (max(1, round((x1 - x0) * per_inch)), max(1, round((y1 - y0) * per_inch)))
-    with Image.open(io.BytesIO(tracing.image_bytes())) as source:
-        image = source.convert("RGB")
+    try:
+        with Image.open(io.BytesIO(tracing.image_bytes())) as source:
+            image = source.convert("RGB")
+    except (OSError, SyntaxError, ValueError) as e:
+        raise ValueError(f"the floor plan image kept in this project is damaged ({e}): replace or remove it in the "
+                         "Floor plan panel, or untick Show in the evidence PDF") from None
     w_px, h_px = image.size
     # output pixel (i, j) -> plan point -> the image's own frame -> its pixel: one affine map
     t = math.radians(tracing.rotation)

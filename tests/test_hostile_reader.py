@@ -7,6 +7,7 @@ printed JSON schema and puts a wrong-typed value in every field it describes.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import copy
 import io
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from app.cli import main
 from app.storage import MAX_FILE_BYTES, ProjectFileError, load_project, loads_project
@@ -123,6 +125,13 @@ HAND = """{
   ]
 }
 """
+
+
+def _bomb() -> str:
+    """A 12 kB PNG of 10,000 x 10,000 pixels (100 million: 1.2 GB once decoded as colour), base64."""
+    data = io.BytesIO()
+    Image.new("1", (10_000, 10_000)).save(data, "PNG")
+    return base64.b64encode(data.getvalue()).decode()
 
 
 def _hand(old: str, new: str) -> str:
@@ -257,6 +266,12 @@ CASES: dict[str, tuple[str | bytes, str]] = {
                            "tracing.image: is not base64 text (A-Z a-z 0-9 + / =)"),
     "tracing-not-an-image": (_text(_changed("tracing", "image", "R0lGODlhAQABAAAAACw=")),
                              "tracing.image: is neither a PNG nor a JPEG image"),
+    "tracing-garbage-after-the-png-mark": (_text(_changed("tracing", "image", base64.b64encode(
+        b"\x89PNG\r\n\x1a\n" + b"garbage" * 20).decode())),
+        "tracing.image: is damaged: its header cannot be read as a PNG or a JPEG"),
+    "tracing-12-kb-that-says-100-million-pixels": (_text(_changed("tracing", "image", _bomb())),
+                                                  "tracing.image: the image is 10,000 x 10,000 pixels; at most "
+                                                  "40 million are allowed"),
     "tracing-too-big": (_text(_changed("tracing", "image", "A" * 14_000_000)),
                         "tracing.image: the image is larger than 10 MB"),
     "tracing-opacity-zero": (_text(_changed("tracing", "opacity", 0)),

@@ -164,3 +164,18 @@ def test_the_checks_answer_the_same_with_or_without_a_floor_plan(tmp_path, capsy
         code = main(["check", "--json", str(tmp_path / f"{name}.classroom.json")])
         answers.append((code, json.loads(capsys.readouterr().out)))
     assert answers[0] == answers[1]
+
+
+def test_a_damaged_image_kept_in_a_file_stops_the_pdf_with_one_line_not_a_traceback(tmp_path, capsys):
+    data, pixels = tr.read_floor_plan(plan_png(tmp_path / "plan.png"))
+    project = blank_project()
+    # a sound header, the picture cut off half way (a copy that did not finish)
+    project.tracing = tr.changed(tr.placed_over(ROOM, data[: len(data) // 2], pixels, "plan.png"), {"in_pdf": True})
+    save_project(project, tmp_path / "room.classroom.json")
+    assert main(["check", str(tmp_path / "room.classroom.json")]) in (0, 1)  # the checks do not need it
+    capsys.readouterr()
+    code = main(["export", str(tmp_path / "room.classroom.json"), "-o", str(tmp_path / "room.pdf")])
+    err = capsys.readouterr().err.strip()
+    assert code != 0 and "\n" not in err and "Traceback" not in err
+    assert "the floor plan image kept in this project is damaged" in err and "untick Show in the evidence PDF" in err
+    assert not (tmp_path / "room.pdf").exists()

@@ -28,6 +28,7 @@ class TracingItem(QGraphicsObject):
     a second); until it arrives the plan shows the sheet blank."""
 
     decoded = Signal(str, QImage)  # the image text it was decoded from, and the image
+    readable = Signal(bool)  # whether the image just decoded could be shown (a damaged one cannot)
 
     def __init__(self) -> None:
         super().__init__()
@@ -59,6 +60,7 @@ class TracingItem(QGraphicsObject):
         if text == self._wanted:
             self.image, self._image_text, self._wanted = image, text, None
             self.update()
+            self.readable.emit(not image.isNull())
 
     def wait_decoded(self) -> None:
         """Until the image being decoded is shown (before printing it)."""

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import binascii
+import io
 import math
+import warnings
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints, ValidationInfo
@@ -64,6 +66,9 @@ def _span(value: float, info: ValidationInfo) -> float:
 
 #: a floor plan image may hold at most this many bytes (a 300 dpi scan of a letter page is ~2 MB)
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
+#: and at most this many pixels, checked before anything decodes it (a 300 dpi scan of a tabloid
+#: page is 15 Mpx); a small file may say it is a huge image
+MAX_PIXELS = 40_000_000
 _IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 
 
@@ -81,7 +86,25 @@ def _tracing_image(value: str) -> str:
         raise problem("not_base64", "is not base64 text (A-Z a-z 0-9 + / =)") from None
     if image_kind(data) is None:
         raise problem("not_an_image", "is neither a PNG nor a JPEG image")
+    width, height = image_size(data)
+    if width * height > MAX_PIXELS:
+        raise problem("too_big", f"the image is {width:,} x {height:,} pixels; at most {MAX_PIXELS // 1_000_000} "
+                                 "million are allowed")
     return value
+
+
+def image_size(data: bytes) -> tuple[int, int]:
+    """The width and height a PNG or JPEG says it has, read from its header (nothing decoded);
+    a header that cannot be read is refused as a problem."""
+    from PIL import Image, UnidentifiedImageError  # only a file with a floor plan needs it
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                return image.size
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
+        raise problem("not_an_image", "is damaged: its header cannot be read as a PNG or a JPEG") from None
 
 
 Coord = Annotated[float, Field(allow_inf_nan=False), AfterValidator(_coord)]

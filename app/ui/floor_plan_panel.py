@@ -114,6 +114,8 @@ class FloorPlanPanel(QWidget):
             self.checks[key] = check
         box.addStretch(1)
         self._filling = False
+        self.damaged = False  # the image kept in the file cannot be decoded
+        scene.tracing_item.readable.connect(self._readable)
         doc.tracing_changed.connect(self.refresh)
         scene.tool_changed.connect(self._tool_changed)
         self.refresh()
@@ -164,6 +166,9 @@ class FloorPlanPanel(QWidget):
             units = self.scene.units
             self.name.setText(f"<b>{escape(t.name or 'Floor plan')}</b>")
             self.size.setText(f"{format_length(t.width, units)} × {format_length(t.depth, units)} on the plan")
+            if self.damaged:
+                self.size.setText('<span style="color:#b00020">This image is damaged and cannot be shown: '
+                                  "Replace… or Remove it.</span>")
             self.turn.setValue(t.rotation - 360.0 if t.rotation > 180.0 else t.rotation)
             self.opacity.setValue(round(t.opacity * 100))
             for key, check in self.checks.items():
@@ -173,6 +178,13 @@ class FloorPlanPanel(QWidget):
             self.turn.setEnabled(not t.locked and t.visible)
         finally:
             self._filling = False
+
+    def _readable(self, ok: bool) -> None:
+        self.damaged = not ok
+        self.refresh()
+        if not ok:
+            self.error.emit("The floor plan image kept in this file is damaged and cannot be shown: replace or "
+                            "remove it in the Floor plan panel")
 
     def _tool_changed(self, _hint: str) -> None:
         self.buttons["move"].setChecked(isinstance(self.scene.tool, MoveTracingTool))

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from app.canvas.scene import PlanScene
 from app.canvas.tracing import MoveTracingTool, PickPointsTool
 from app.model.fields import image_kind
-from app.storage import load_project
+from app.storage import load_project, save_project
 from app.tracing import placed_over
 from app.ui.document import Document, blank_project
 from app.ui.plan_edits import DocumentEdits
@@ -274,3 +274,15 @@ def test_replacing_keeps_the_place_and_width_on_the_plan_and_is_one_step(traced,
     assert w.doc.undo_stack.undoText() == "Replace the floor plan with sharper.png"
     w.editing.undo_action.trigger()
     assert w.doc.project.tracing == old
+
+
+def test_a_plan_whose_floor_plan_image_is_damaged_opens_and_says_so(gui, tmp_path):
+    w = gui.w
+    data = plan_image(tmp_path / "plan.png").read_bytes()
+    project = blank_project()
+    project.tracing = placed_over(project.layouts[0].room, data[: len(data) // 2], (1200, 1000), "plan.png")
+    save_project(project, tmp_path / "room.classroom.json")
+    assert w.files.open_path(tmp_path / "room.classroom.json")
+    gui.qtbot.waitUntil(lambda: w.floor_plan.damaged)
+    assert "damaged" in w.floor_plan.size.text() and w.floor_plan.buttons["replace"].isVisible()
+    assert [kind for kind, _ in w.messages] == ["error"] and "damaged" in w.messages[0][1]
