@@ -7,11 +7,12 @@ Every change is one undo step; the image is kept in the project file.
 from __future__ import annotations
 
 import math
+import threading
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QProgressDialog,
     QPushButton,
     QSlider,
     QVBoxLayout,
@@ -210,16 +212,39 @@ class FloorPlanPanel(QWidget):
                     page = self.ask_page(pages)
                     if page is None:
                         return None
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                data, pixels = tr.read_floor_plan(path, page)
-            finally:
-                QGuiApplication.restoreOverrideCursor()
+            data, pixels = self._off_the_gui_thread(f"Reading {Path(path).name}…",
+                                                    lambda: tr.read_floor_plan(path, page))
         except tr.TracingProblem as problem:
             self.error.emit(str(problem))
             return None
         name = Path(path).name if page == 1 else f"{Path(path).name}, page {page}"
         return data, pixels, name
+
+    def _off_the_gui_thread(self, text: str, work):
+        """work() in a thread (Pillow and PDFium let go of the interpreter while they decode and
+        render: up to a second for a large scan), the window live and a busy dialog after 0.4 s;
+        its result, or what it raised."""
+        outcome: dict = {}
+
+        def run() -> None:
+            try:
+                outcome["value"] = work()
+            except Exception as problem:  # noqa: BLE001 - handed back to the GUI thread, raised there
+                outcome["problem"] = problem
+
+        worker = threading.Thread(target=run, name="floor-plan", daemon=True)
+        busy = QProgressDialog(text, "", 0, 0, self.window())
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(400)
+        worker.start()
+        while worker.is_alive():
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
+            worker.join(0.01)
+        busy.close()
+        if "problem" in outcome:
+            raise outcome["problem"]
+        return outcome["value"]
 
     def trace(self) -> bool:
         """Ask for a file and show it under the room, as large as the room: a first guess to calibrate."""

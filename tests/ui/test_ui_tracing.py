@@ -286,3 +286,32 @@ def test_a_plan_whose_floor_plan_image_is_damaged_opens_and_says_so(gui, tmp_pat
     gui.qtbot.waitUntil(lambda: w.floor_plan.damaged)
     assert "damaged" in w.floor_plan.size.text() and w.floor_plan.buttons["replace"].isVisible()
     assert [kind for kind, _ in w.messages] == ["error"] and "damaged" in w.messages[0][1]
+
+
+def test_a_new_floor_plan_is_read_off_the_gui_thread_with_the_window_live(gui, tmp_path, monkeypatch):
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    import app.tracing
+
+    w = gui.w
+    path = plan_image(tmp_path / "plan.png")
+    read = app.tracing.read_floor_plan
+    seen = []
+
+    def slow_read(*args):
+        seen.append(threading.current_thread().name)
+        time.sleep(0.3)  # a large scan
+        return read(*args)
+
+    monkeypatch.setattr(app.tracing, "read_floor_plan", slow_read)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(20)
+    w.floor_plan.ask_path = lambda: str(path)
+    assert w.floor_plan.trace()
+    timer.stop()
+    assert seen == ["floor-plan"] and len(ticks) >= 5  # the window's own timers ran meanwhile
+    assert w.doc.project.tracing.name == "plan.png"
