@@ -13,7 +13,7 @@ visibility graph.
 
 from __future__ import annotations
 
-import heapq
+from heapq import heappop, heappush
 import itertools
 import math
 from dataclasses import dataclass, field
@@ -26,6 +26,8 @@ Point = tuple[float, float]
 EPS = 1e-9
 #: a triangle fan round one corner has at most this many triangles (guards a loop)
 MOST_AROUND = 256
+#: what a queued node that is a target carries where others carry their root's key
+_TARGET = "target"
 
 
 @dataclass(frozen=True)
@@ -40,19 +42,16 @@ class Walk:
     reached: frozenset[int] = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True)
-class _Trail:
-    """A walk so far as a chain of bends, newest first."""
+#: a walk so far as a chain of bends, newest first: (point, the trail before it, or None)
+_Trail = tuple
 
-    point: Point
-    before: _Trail | None
 
-    def points(self) -> list[Point]:
-        out, trail = [], self
-        while trail is not None:
-            out.append(trail.point)
-            trail = trail.before
-        return out[::-1]
+def _points(trail: _Trail) -> list[Point]:
+    out = []
+    while trail is not None:
+        point, trail = trail
+        out.append(point)
+    return out[::-1]
 
 
 def _orient(ax: float, ay: float, bx: float, by: float, cx: float, cy: float) -> float:
@@ -76,9 +75,10 @@ def shortest_walk(mesh: Mesh, starts: list[Point], targets: list[Point], goal: P
 class _Search:
     def __init__(self, mesh: Mesh, targets: list[Point], goal: Point, extra: list[float]) -> None:
         self.mesh, self.targets, self.goal, self.extra = mesh, targets, goal, extra
+        self.edges, self.across, self.dead_end = mesh.edges, mesh.across, mesh.dead_end
         self.heap: list[tuple] = []
-        self.count = itertools.count()
-        self.best_g: dict[int, float] = {}  # the least walk found to each corner
+        self.tick = itertools.count().__next__
+        self.best_g: dict[complex, float] = {}  # the least walk found to each corner (by its key)
         self.reached: set[int] = set()  # the triangles expanded, or passed over as dead ends
         self.in_tri: dict[int, list[int]] = {}
         for k, tris in enumerate(mesh.triangles_at(targets)):
@@ -88,7 +88,7 @@ class _Search:
     def run(self, starts: list[Point]) -> Walk | None:
         edges = self.mesh.edges
         for start, tris in zip(starts, self.mesh.triangles_at(starts)):
-            trail = _Trail(start, None)
+            trail = (start, None)
             for t in tris:
                 self.reached.add(t)
                 self._targets_seen_from(t, start, 0.0, trail)
@@ -96,16 +96,16 @@ class _Search:
                     ax, ay, bx, by = edges[h][:4]
                     if abs(_orient(ax, ay, bx, by, start[0], start[1])) <= EPS:
                         continue  # the start lies on this edge: the triangle beyond holds it too
-                    self._push_across(h, 0.0, 1.0, start, -1, 0.0, trail)
+                    self._push_across(h, 0.0, 1.0, start, None, 0.0, trail)
         heap = self.heap
         while heap:
-            node = heapq.heappop(heap)
-            if node[2] is None:  # a target
+            node = heappop(heap)
+            if node[2] is _TARGET:
                 _, _, _, target, cost, trail = node
-                path = trail.points()
+                path = _points(trail)
                 return Walk(target, path, _length(path), cost, self.mesh, frozenset(self.reached))
             _, _, root_id, g, root, trail, h, ta, tb = node
-            if root_id >= 0 and g > self.best_g.get(root_id, math.inf) + 1e-9:
+            if root_id is not None and g > self.best_g.get(root_id, math.inf) + 1e-9:
                 continue  # the corner was reached by a shorter walk since
             self._expand(g, root, root_id, trail, h, ta, tb)
         return None
@@ -114,37 +114,31 @@ class _Search:
 
     def _push_target(self, target: int, cost: float, trail: _Trail) -> None:
         total = cost + self.extra[target]
-        heapq.heappush(self.heap, (total, next(self.count), None, target, total,
-                                   _Trail(self.targets[target], trail)))
+        heappush(self.heap, (total, self.tick(), _TARGET, target, total, (self.targets[target], trail)))
 
     def _targets_seen_from(self, t: int, point: Point, g: float, trail: _Trail) -> None:
         """Targets in triangle t, seen whole from point (a start in it or one of its corners)."""
         for k in self.in_tri.get(t, ()):
             self._push_target(k, g + math.dist(point, self.targets[k]), trail)
 
-    def _beyond(self, h: int) -> bool:
-        """Whether the directed edge h (not a wall) leads somewhere: the triangle it enters
-        is no dead end, or a target lies in it (Polyanya's dead-end pruning)."""
-        t = h // 3
-        if self.mesh.dead_end[t] and t not in self.in_tri:
-            self.reached.add(t)
-            return False
-        return True
-
-    def _push_across(self, h: int, ta: float, tb: float, root: Point, root_id: int, g: float,
+    def _push_across(self, h: int, ta: float, tb: float, root: Point, root_id: complex | None, g: float,
                      trail: _Trail) -> None:
         """Queue the part [ta, tb] of directed edge h (from its A towards its B) as the triangle
         beyond sees it: it runs the shared edge the other way round."""
-        beyond = self.mesh.across[h]
-        if beyond >= 0 and tb - ta > 1e-12 and self._beyond(beyond):
-            self._push(beyond, 1.0 - tb, 1.0 - ta, root, root_id, g, trail)
+        beyond = self.across[h]
+        if beyond >= 0 and tb - ta > 1e-12:
+            t = beyond // 3
+            if self.dead_end[t] and t not in self.in_tri:  # Polyanya's dead-end pruning
+                self.reached.add(t)
+            else:
+                self._push(beyond, 1.0 - tb, 1.0 - ta, root, root_id, g, trail)
 
-    def _push(self, h: int, ta: float, tb: float, root: Point, root_id: int, g: float,
+    def _push(self, h: int, ta: float, tb: float, root: Point, root_id: complex | None, g: float,
               trail: _Trail) -> None:
         """Queue the node for the part [ta, tb] of directed edge h, seen from root outside its
         triangle; its h is the straight walk from the root through the part to the goal, the
         goal reflected across the edge when it lies on the root's side."""
-        ax, ay, bx, by = self.mesh.edges[h][:4]
+        ax, ay, bx, by = self.edges[h][:4]
         gx, gy = self.goal
         rx, ry = root
         dx, dy = bx - ax, by - ay
@@ -161,21 +155,23 @@ class _Search:
                 rest = math.hypot(ix - rx, iy - ry) + math.hypot(gx - ix, gy - iy)
             else:
                 rest = math.hypot(gx - rx, gy - ry)
-        heapq.heappush(self.heap, (g + rest, next(self.count), root_id, g, root, trail, h, ta, tb))
+        heappush(self.heap, (g + rest, self.tick(), root_id, g, root, trail, h, ta, tb))
 
     # --- expanding one node -------------------------------------------------------------------
 
-    def _expand(self, g: float, root: Point, root_id: int, trail: _Trail, h: int, ta: float,
+    def _expand(self, g: float, root: Point, root_id: complex | None, trail: _Trail, h: int, ta: float,
                 tb: float) -> None:
         """Expand a node; while it has a single successor with the same root and nothing else
         happens in its triangle, go on with that successor at once (Polyanya's intermediate
         pruning) instead of queueing it."""
-        edges, dead_end, in_tri, reached = self.mesh.edges, self.mesh.dead_end, self.in_tri, self.reached
+        edges, across, dead_end, bends = self.edges, self.across, self.dead_end, self.mesh.bends
+        in_tri, reached = self.in_tri, self.reached
         rx, ry = root
         hypot = math.hypot
         between = False  # ta and tb are out of date: the ends are where the rays cross edge A -> B
         while True:
-            ax, ay, bx, by, cx, cy, t, ia, ib, h1, h2, corner_a, corner_b = edges[h]
+            ax, ay, bx, by, cx, cy, ia, ib, d1, d2 = edges[h]
+            t = h // 3
             reached.add(t)
             if not between:
                 # the rays from the root through the interval's ends (a successor with the same
@@ -189,15 +185,17 @@ class _Search:
                 # casts a shadow there or runs on along a wall to C (on_a, on_b below)
                 o_c = ubx * (cy - ry) - uby * (cx - rx)
                 p_c = uax * (cy - ry) - uay * (cx - rx)
-                nxt = h1 if o_c > 0.0 and p_c > 0.0 else h2 if o_c < 0.0 and p_c < 0.0 else None
-                if (a_at or b_at) and nxt is not None:
-                    if b_at and (nxt == h2 and corner_b or abs(o_c) <= 1e-9 * hypot(ubx, uby) * hypot(cx - bx, cy - by)):
-                        nxt = None
-                    elif a_at and (nxt == h1 and corner_a or abs(p_c) <= 1e-9 * hypot(uax, uay) * hypot(cx - ax, cy - ay)):
-                        nxt = None
+                # the step to the own edge they cross: d1 to B -> C, d2 to C -> A, 0 for neither
+                step = d1 if o_c > 0.0 and p_c > 0.0 else d2 if o_c < 0.0 and p_c < 0.0 else 0
+                if (a_at or b_at) and step:
+                    if b_at and (step == d2 and ib in bends or abs(o_c) <= 1e-9 * hypot(ubx, uby) * hypot(cx - bx, cy - by)):
+                        step = 0
+                    elif a_at and (step == d1 and ia in bends or abs(p_c) <= 1e-9 * hypot(uax, uay) * hypot(cx - ax, cy - ay)):
+                        step = 0
                     else:  # a ray through B leaves B -> C at B, one through A leaves C -> A at A
-                        a_at, b_at = a_at and nxt == h2, b_at and nxt == h1
-                if nxt is not None:
+                        a_at, b_at = a_at and step == d2, b_at and step == d1
+                if step:
+                    nxt = across[h + step]
                     if nxt < 0:
                         return
                     if dead_end[nxt // 3] and nxt // 3 not in in_tri:
@@ -249,8 +247,8 @@ class _Search:
                 s_a = 2.0
             if s_a < s_b:
                 s_a = s_b
-            turn_b = tb == 1.0 and s_b > 0.0 and corner_b
-            turn_a = ta == 0.0 and s_a < 2.0 and corner_a
+            turn_b = tb == 1.0 and s_b > 0.0 and ib in bends
+            turn_a = ta == 0.0 and s_a < 2.0 and ia in bends
             here = in_tri.get(t)
             if here:
                 for k in here:
@@ -258,24 +256,27 @@ class _Search:
                     if (pbx - rx) * (ty - ry) - (pby - ry) * (tx - rx) < -EPS:
                         if turn_b:
                             self._push_target(k, g + hypot(bx - rx, by - ry) + hypot(tx - bx, ty - by),
-                                              _Trail((bx, by), trail))
+                                              ((bx, by), trail))
                     elif (pax - rx) * (ty - ry) - (pay - ry) * (tx - rx) > EPS:
                         if turn_a:
                             self._push_target(k, g + hypot(ax - rx, ay - ry) + hypot(tx - ax, ty - ay),
-                                              _Trail((ax, ay), trail))
+                                              ((ax, ay), trail))
                     else:
                         self._push_target(k, g + hypot(tx - rx, ty - ry), trail)
             # what the root sees: [s_b, s_a] on B -> C (h1 beyond) and C -> A (h2 beyond); the
             # triangle beyond runs a shared edge the other way round
             first = second = None
-            if s_b < 1.0 and h1 >= 0:
+            own1, own2 = h + d1, h + d2
+            h1 = across[own1] if s_b < 1.0 else -1
+            if h1 >= 0:
                 u1 = s_a if s_a < 1.0 else 1.0
                 if u1 - s_b > 1e-12:
                     if dead_end[h1 // 3] and h1 // 3 not in in_tri:
                         reached.add(h1 // 3)
                     else:
                         first = (h1, 1.0 - u1, 1.0 - s_b)
-            if s_a > 1.0 and h2 >= 0:
+            h2 = across[own2] if s_a > 1.0 else -1
+            if h2 >= 0:
                 u0 = s_b - 1.0 if s_b > 1.0 else 0.0
                 if s_a - 1.0 - u0 > 1e-12:
                     if dead_end[h2 // 3] and h2 // 3 not in in_tri:
@@ -291,13 +292,11 @@ class _Search:
                 self._push(*second, root, root_id, g, trail)
             # the shadows of the corners at the ends: the walk bends there; own edges 3t + k
             # of the triangle, B -> C next after A -> B, then C -> A
-            e = h - 3 * t
-            own1, own2 = 3 * t + (e + 1) % 3, 3 * t + (e + 2) % 3
             if turn_b:
                 gb = g + hypot(bx - rx, by - ry)
                 if gb < self.best_g.get(ib, math.inf) - 1e-9:
                     self.best_g[ib] = gb
-                    bend = _Trail((bx, by), trail)
+                    bend = ((bx, by), trail)
                     if on_b:  # the walk goes on along the wall: all of CA is seen from B
                         self._push_across(own2, 0.0, 1.0, (bx, by), ib, gb, bend)
                     elif s_b > 1.0:
@@ -307,7 +306,7 @@ class _Search:
                 ga = g + hypot(ax - rx, ay - ry)
                 if ga < self.best_g.get(ia, math.inf) - 1e-9:
                     self.best_g[ia] = ga
-                    bend = _Trail((ax, ay), trail)
+                    bend = ((ax, ay), trail)
                     if on_a:
                         self._push_across(own1, 0.0, 1.0, (ax, ay), ia, ga, bend)
                     elif s_a < 1.0:
@@ -315,24 +314,25 @@ class _Search:
                     self._around(ia, (ax, ay), t, own2, ga, bend)
             return
 
-    def _around(self, v: int, point: Point, t: int, h: int, g: float, trail: _Trail) -> None:
+    def _around(self, v: complex, point: Point, t: int, h: int, g: float, trail: _Trail) -> None:
         """From corner v (at point), the triangles round it beyond directed edge h of t (an
         edge at v), up to the wall: each is seen whole from v."""
-        edges, across = self.mesh.edges, self.mesh.across
+        edges, across, in_tri, reached, push_across = self.edges, self.across, self.in_tri, self.reached, self._push_across
         first = t
         for _ in range(MOST_AROUND):
             h = across[h]
             q = h // 3
             if h < 0 or q == first:
                 return
-            self.reached.add(q)
-            self._targets_seen_from(q, point, g, trail)
+            reached.add(q)
+            if q in in_tri:
+                self._targets_seen_from(q, point, g, trail)
             k = h - 3 * q
-            if edges[h][7] == v:  # v at corner k: the far edge is k + 1, the next edge at v is k + 2
+            if edges[h][6] == v:  # v at corner k: the far edge is k + 1, the next edge at v is k + 2
                 far, nxt = 3 * q + (k + 1) % 3, 3 * q + (k + 2) % 3
             else:  # v at corner k + 1
                 far, nxt = 3 * q + (k + 2) % 3, 3 * q + (k + 1) % 3
-            self._push_across(far, 0.0, 1.0, point, v, g, trail)
+            push_across(far, 0.0, 1.0, point, v, g, trail)
             h = nxt
 
 

@@ -8,6 +8,10 @@ import random
 import pytest
 
 from app.geometry import CheckSession, analyze, check_light
+from app.geometry.floor import walkable_floor
+from app.geometry.mesh import triangulated
+from app.geometry.session import NoSession
+from app.geometry.shapes import plan_of
 from app.model import Piece
 from bench.generate import make_layout
 
@@ -64,3 +68,19 @@ def test_a_session_keeps_only_the_last_plan():
     analyze(make_layout(30, 4), session)
     analyze(layout, session)
     assert len(session) == kept  # nothing of the other plan stays
+
+
+def test_a_mesh_of_kept_tiles_is_the_mesh_built_fresh():
+    """The tiles a session keeps carry nothing of their neighbours: joined again after each edit,
+    they give the very triangles, links and bends a fresh build does."""
+    rng = random.Random(5)
+    layout = make_layout(100, 1)
+    session = CheckSession()
+    for _ in range(12):
+        layout = _edit(layout, rng)
+        space = walkable_floor(layout, plan_of(layout), layout.clear_width, NoSession()).space
+        kept, fresh = triangulated(space, session), triangulated(space, NoSession())
+        session.end_check()
+        assert (kept.edges, kept.across, kept.dead_end, kept.bends) == \
+               (fresh.edges, fresh.across, fresh.dead_end, fresh.bends)
+    assert session.hits > 0
