@@ -16,7 +16,10 @@ from __future__ import annotations
 from heapq import heappop, heappush
 import itertools
 import math
+from math import hypot
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from app.geometry.mesh import Mesh
 
@@ -79,7 +82,7 @@ class _Search:
         self.heap: list[tuple] = []
         self.tick = itertools.count().__next__
         self.best_g: dict[complex, float] = {}  # the least walk found to each corner (by its key)
-        self.reached: set[int] = set()  # the triangles expanded, or passed over as dead ends
+        self.reached = bytearray(len(mesh.dead_end))  # 1: the triangle was expanded, or passed over as a dead end
         self.in_tri: dict[int, list[int]] = {}
         for k, tris in enumerate(mesh.triangles_at(targets)):
             for t in tris:
@@ -90,24 +93,25 @@ class _Search:
         for start, tris in zip(starts, self.mesh.triangles_at(starts)):
             trail = (start, None)
             for t in tris:
-                self.reached.add(t)
+                self.reached[t] = 1
                 self._targets_seen_from(t, start, 0.0, trail)
                 for h in range(3 * t, 3 * t + 3):
                     ax, ay, bx, by = edges[h][:4]
                     if abs(_orient(ax, ay, bx, by, start[0], start[1])) <= EPS:
                         continue  # the start lies on this edge: the triangle beyond holds it too
                     self._push_across(h, 0.0, 1.0, start, None, 0.0, trail)
-        heap = self.heap
+        heap, best_g, expand = self.heap, self.best_g, self._expand
         while heap:
             node = heappop(heap)
             if node[2] is _TARGET:
                 _, _, _, target, cost, trail = node
                 path = _points(trail)
-                return Walk(target, path, _length(path), cost, self.mesh, frozenset(self.reached))
+                reached = np.flatnonzero(np.frombuffer(self.reached, dtype=np.uint8)).tolist()
+                return Walk(target, path, _length(path), cost, self.mesh, frozenset(reached))
             _, _, root_id, g, root, trail, h, ta, tb = node
-            if root_id is not None and g > self.best_g.get(root_id, math.inf) + 1e-9:
+            if root_id is not None and g > best_g.get(root_id, math.inf) + 1e-9:
                 continue  # the corner was reached by a shorter walk since
-            self._expand(g, root, root_id, trail, h, ta, tb)
+            expand(g, root, root_id, trail, h, ta, tb)
         return None
 
     # --- pushing nodes ------------------------------------------------------------------------
@@ -129,7 +133,7 @@ class _Search:
         if beyond >= 0 and tb - ta > 1e-12:
             t = beyond // 3
             if self.dead_end[t] and t not in self.in_tri:  # Polyanya's dead-end pruning
-                self.reached.add(t)
+                self.reached[t] = 1
             else:
                 self._push(beyond, 1.0 - tb, 1.0 - ta, root, root_id, g, trail)
 
@@ -138,7 +142,7 @@ class _Search:
         """Queue the node for the part [ta, tb] of directed edge h, seen from root outside its
         triangle; its h is the straight walk from the root through the part to the goal, the
         goal reflected across the edge when it lies on the root's side."""
-        ax, ay, bx, by = self.edges[h][:4]
+        ax, ay, bx, by, _, _, _, _, _, _ = self.edges[h]
         gx, gy = self.goal
         rx, ry = root
         dx, dy = bx - ax, by - ay
@@ -148,13 +152,13 @@ class _Search:
             gx, gy = gx + f * dy, gy - f * dx
         jx, jy = ax + tb * dx, ay + tb * dy  # the B-side end
         if (jx - rx) * (gy - ry) - (jy - ry) * (gx - rx) < 0:
-            rest = math.hypot(jx - rx, jy - ry) + math.hypot(gx - jx, gy - jy)
+            rest = hypot(jx - rx, jy - ry) + hypot(gx - jx, gy - jy)
         else:
             ix, iy = ax + ta * dx, ay + ta * dy  # the A-side end
             if (ix - rx) * (gy - ry) - (iy - ry) * (gx - rx) > 0:
-                rest = math.hypot(ix - rx, iy - ry) + math.hypot(gx - ix, gy - iy)
+                rest = hypot(ix - rx, iy - ry) + hypot(gx - ix, gy - iy)
             else:
-                rest = math.hypot(gx - rx, gy - ry)
+                rest = hypot(gx - rx, gy - ry)
         heappush(self.heap, (g + rest, self.tick(), root_id, g, root, trail, h, ta, tb))
 
     # --- expanding one node -------------------------------------------------------------------
@@ -167,12 +171,12 @@ class _Search:
         edges, across, dead_end, bends = self.edges, self.across, self.dead_end, self.mesh.bends
         in_tri, reached = self.in_tri, self.reached
         rx, ry = root
-        hypot = math.hypot
         between = False  # ta and tb are out of date: the ends are where the rays cross edge A -> B
         while True:
             ax, ay, bx, by, cx, cy, ia, ib, d1, d2 = edges[h]
             t = h // 3
-            reached.add(t)
+            reached[t] = 1
+            ex, ey = cx - rx, cy - ry
             if not between:
                 # the rays from the root through the interval's ends (a successor with the same
                 # root lies between them); an end at a corner: its ray runs through the corner
@@ -183,8 +187,8 @@ class _Search:
                 # where C lies from the two rays: when both pass it on one side, the triangle
                 # leads on only through the far edge they cross, unless a ray through a corner
                 # casts a shadow there or runs on along a wall to C (on_a, on_b below)
-                o_c = ubx * (cy - ry) - uby * (cx - rx)
-                p_c = uax * (cy - ry) - uay * (cx - rx)
+                o_c = ubx * ey - uby * ex
+                p_c = uax * ey - uay * ex
                 # the step to the own edge they cross: d1 to B -> C, d2 to C -> A, 0 for neither
                 step = d1 if o_c > 0.0 and p_c > 0.0 else d2 if o_c < 0.0 and p_c < 0.0 else 0
                 if (a_at or b_at) and step:
@@ -199,7 +203,7 @@ class _Search:
                     if nxt < 0:
                         return
                     if dead_end[nxt // 3] and nxt // 3 not in in_tri:
-                        reached.add(nxt // 3)
+                        reached[nxt // 3] = 1
                         return
                     h, between = nxt, True
                     continue
@@ -219,8 +223,8 @@ class _Search:
                 return  # a sliver seen edge-on: nothing to see through it
             # where the rays root -> B-end and root -> A-end leave the triangle, along the far
             # side B -> C -> A as s in [0, 2] (0 at B, 1 at C, 2 at A)
-            o_c = (pbx - rx) * (cy - ry) - (pby - ry) * (cx - rx)
-            p_c = (pax - rx) * (cy - ry) - (pay - ry) * (cx - rx)
+            o_c = (pbx - rx) * ey - (pby - ry) * ex
+            p_c = (pax - rx) * ey - (pay - ry) * ex
             # a ray that runs on along the wall from a corner to the next one (a wall cut where
             # two tiles meet has a corner in a straight line): it reaches C exactly
             on_b = tb == 1.0 and abs(o_c) <= 1e-9 * hypot(bx - rx, by - ry) * hypot(cx - bx, cy - by)
@@ -272,7 +276,7 @@ class _Search:
                 u1 = s_a if s_a < 1.0 else 1.0
                 if u1 - s_b > 1e-12:
                     if dead_end[h1 // 3] and h1 // 3 not in in_tri:
-                        reached.add(h1 // 3)
+                        reached[h1 // 3] = 1
                     else:
                         first = (h1, 1.0 - u1, 1.0 - s_b)
             h2 = across[own2] if s_a > 1.0 else -1
@@ -280,16 +284,16 @@ class _Search:
                 u0 = s_b - 1.0 if s_b > 1.0 else 0.0
                 if s_a - 1.0 - u0 > 1e-12:
                     if dead_end[h2 // 3] and h2 // 3 not in in_tri:
-                        reached.add(h2 // 3)
+                        reached[h2 // 3] = 1
                     else:
                         second = (h2, 2.0 - s_a, 1.0 - u0)
             if not turn_a and not turn_b and not here and (first is None) != (second is None):
                 h, ta, tb = first or second
                 continue
             if first is not None:
-                self._push(*first, root, root_id, g, trail)
+                self._push(first[0], first[1], first[2], root, root_id, g, trail)
             if second is not None:
-                self._push(*second, root, root_id, g, trail)
+                self._push(second[0], second[1], second[2], root, root_id, g, trail)
             # the shadows of the corners at the ends: the walk bends there; own edges 3t + k
             # of the triangle, B -> C next after A -> B, then C -> A
             if turn_b:
@@ -324,7 +328,7 @@ class _Search:
             q = h // 3
             if h < 0 or q == first:
                 return
-            reached.add(q)
+            reached[q] = 1
             if q in in_tri:
                 self._targets_seen_from(q, point, g, trail)
             k = h - 3 * q
