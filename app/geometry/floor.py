@@ -48,8 +48,9 @@ class Floor:
     grown: dict[tuple, shapely.Geometry]  # each solid piece grown by the radius, by its values (piece_key)
     session: CheckSession = field(repr=False)
     #: change_since, by the grown pieces it was asked about (the walks kept from one check
-    #: share theirs): this check's own, nothing kept between checks
-    changes: dict[int, tuple] = field(default_factory=dict, repr=False)
+    #: share theirs), and what the freed floor touches of their mesh: this check's own, nothing
+    #: kept between checks
+    changes: dict[int | tuple[int, int], tuple] = field(default_factory=dict, repr=False)
 
     @functools.cached_property
     def mesh(self) -> Mesh:

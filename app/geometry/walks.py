@@ -163,10 +163,13 @@ def _still_shortest(walk: Walk, grown: dict[tuple, shapely.Geometry], floor: Flo
             return False  # it now runs through a piece
     if freed is None:
         return True
-    if all(_least_through(freed, edges, s, goal) >= walk.cost - 1e-9 for s in starts):
+    # the triangles the freed floor touches: the walks kept from one check share mesh and freed floor
+    key = (id(grown), id(walk.mesh))
+    if key not in floor.changes:
+        floor.changes[key] = (walk.mesh, walk.mesh.tree.query(freed, predicate="intersects").tolist())
+    if walk.reached.isdisjoint(floor.changes[key][1]):
         return True
-    touched = walk.mesh.tree.query(freed, predicate="intersects")
-    return not any(int(t) in walk.reached for t in touched)
+    return all(_least_through(freed, edges, s, goal) >= walk.cost - 1e-9 for s in starts)
 
 
 def outline_edges(region: shapely.Geometry) -> tuple[np.ndarray, np.ndarray]:
