@@ -202,9 +202,13 @@ def zone_reach(floor: Floor, zone: shapely.Geometry, door_floor: shapely.Geometr
     reaches into the zone, or None."""
     if door_floor.is_empty:
         return None
-    # the walker's whole half width: the floor stops TOLERANCE short of it round the pieces
-    near = shapely.buffer(zone, floor.width / 2, quad_segs=QUAD_SEGS)
-    region = shapely.intersection(near, shapely.clip_by_rect(door_floor, *near.bounds))
+    near, key = _near(floor, zone)
+    local = shapely.clip_by_rect(door_floor, *near.bounds)
+    return floor.session.get("reach", (key, shapely.to_wkb(local)), lambda: _reach(zone, near, local))
+
+
+def _reach(zone: shapely.Geometry, near: shapely.Geometry, local: shapely.Geometry) -> Reach | None:
+    region = shapely.intersection(near, local)
     polys = [g for g in shapely.get_parts(region) if isinstance(g, shapely.Polygon) and g.area > 1e-6]
     if not polys:
         return None
@@ -214,11 +218,21 @@ def zone_reach(floor: Floor, zone: shapely.Geometry, door_floor: shapely.Geometr
     return Reach(middle, region, bool(shapely.dwithin(region, c, 1e-9)))
 
 
+def _near(floor: Floor, zone: shapely.Geometry, narrow: bool = False) -> tuple[shapely.Geometry, tuple]:
+    """Where a walker's centre reaches into the zone from: the zone grown by the walker's whole
+    half width (the floor stops TOLERANCE short of it round the pieces), or (narrow) by a hair
+    less; and the key it is kept by."""
+    key = (shapely.to_wkb(zone), floor.width)
+    grown = floor.session.get("zone", key, lambda: (shapely.buffer(zone, floor.width / 2, quad_segs=QUAD_SEGS),
+                                                    shapely.buffer(zone, floor.width / 2 - TOLERANCE / 2,
+                                                                   quad_segs=QUAD_SEGS)))
+    return grown[narrow], key
+
+
 def reaches(floor: Floor, zone: shapely.Geometry, door_floor: shapely.Geometry) -> bool:
     """Whether a walker on door_floor (prepared) can reach into the zone: zone_reach is not None,
     without building the region."""
-    near = shapely.buffer(zone, floor.width / 2 - TOLERANCE / 2, quad_segs=QUAD_SEGS)
-    return bool(shapely.intersects(door_floor, near))
+    return bool(shapely.intersects(door_floor, _near(floor, zone, narrow=True)[0]))
 
 
 def rings(region: shapely.Geometry) -> list[shapely.LineString]:
