@@ -178,15 +178,20 @@ class Reach:
 
     def spots(self) -> list[Point]:
         """The points a walk to the zone may end at: the middle when it is open floor, else the
-        edge of the region, every SPOT_SPACING inches."""
+        edge of the region, each of its sides from its first corner at most SPOT_SPACING inches
+        apart (an edit that reshapes one part of the edge leaves the points of the rest as they
+        were, so a walk to one of them can be kept: app.geometry.walks)."""
         if self.middle_open:
             return [self.middle]
         out: list[Point] = []
         for ring in rings(self.region):
             xy = shapely.get_coordinates(ring)
-            along = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(xy, axis=0).T))])
-            at = np.linspace(0.0, along[-1], max(4, math.ceil(along[-1] / SPOT_SPACING)), endpoint=False)
-            out += zip(np.interp(at, along, xy[:, 0]).tolist(), np.interp(at, along, xy[:, 1]).tolist())
+            a, b = xy[:-1], xy[1:]
+            count = np.maximum(1, np.ceil(np.hypot(*(b - a).T) / SPOT_SPACING)).astype(int)
+            side = np.repeat(np.arange(len(a)), count)
+            step = (np.arange(len(side)) - np.repeat(np.cumsum(count) - count, count)) / count[side]
+            at = a[side] + step[:, None] * (b[side] - a[side])
+            out += zip(at[:, 0].tolist(), at[:, 1].tolist())
         return out
 
     def extra(self, spots: list[Point]) -> list[float]:

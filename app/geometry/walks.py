@@ -10,7 +10,11 @@ adds and removes grown pieces; a walk found before is still a shortest walk when
     cheaper than the walk it returns). Freed floor that touches none of them, or whose least
     |sp| + |pm| is no less than the cost, changes nothing. Each edit kept this way keeps the
     reached triangles a true bound for the next.
-Both tests are exact: a kept walk is as long as the walk a fresh search finds
+A walk into a zone whose middle is covered ends at one of the points along the edge of the zone's
+floor (Reach.spots); when an edit reshapes that floor, the walk is still the shortest if its end is
+still such a point and every new point lies outside the triangles the search reached (its walk
+plus its straight way on is then no less than the cost) or too far (|sp| + extra ≥ the cost).
+All these tests are exact: a kept walk is as long as the walk a fresh search finds
 (tests/geometry/test_geometry_session.py holds them equal over random edits).
 """
 
@@ -90,26 +94,56 @@ def kept_walk(session: CheckSession, floor: Floor, starts: list[Point], end: Poi
     if isinstance(end, Reach) and end.middle_open:
         end = end.middle  # the walk ends at the zone's middle: however the zone's floor changed
     if isinstance(end, Reach):
-        goal, ends = end.middle, end
-        key = (floor.room, floor.radius, tuple(starts), end.middle, shapely.to_wkb(end.region))
-    else:
-        goal, ends = end, None
-        key = (floor.room, floor.radius, tuple(starts), end)
+        return _walk_into(session, floor, starts, end)
+    key = (floor.room, floor.radius, tuple(starts), end)
     before = session.kept("walk", key)
     if before is not None:
         walk, grown = before
-        if (grown.keys() == floor.grown.keys()) if walk is None else _still_shortest(walk, grown, floor, starts, goal):
+        if (grown.keys() == floor.grown.keys()) if walk is None else _still_shortest(walk, grown, floor, starts, end):
             session.put("walk", key, (walk, floor.grown))  # still the shortest on this floor
             return walk
-    if ends is None:
-        walk = shortest_walk(floor.mesh, starts, [end], end)
-    else:
-        spots = ends.spots()
-        walk = shortest_walk(floor.mesh, starts, spots, goal, ends.extra(spots))
-        if walk is not None:
-            walk = _settled(walk, ends, floor)
+    walk = shortest_walk(floor.mesh, starts, [end], end)
     session.put("walk", key, (walk, floor.grown))
     return walk
+
+
+def _walk_into(session: CheckSession, floor: Floor, starts: list[Point], reach: Reach) -> Walk | None:
+    """kept_walk into a zone whose middle is covered, kept also when the zone's floor changed
+    (the module's docstring says when)."""
+    key = (floor.room, floor.radius, tuple(starts), reach.middle, "into")
+    region = shapely.to_wkb(reach.region)
+    before = session.kept("walk", key)
+    spots = None
+    if before is not None:
+        settled, walk, grown, was, targets = before
+        if was == region:
+            keep = (grown.keys() == floor.grown.keys()) if walk is None else \
+                _still_shortest(settled, grown, floor, starts, reach.middle)
+        elif walk is not None:
+            spots = reach.spots()
+            new = [p for p in spots if p not in targets]
+            keep = walk.path[-1] in set(spots) and _still_shortest(walk, grown, floor, starts, reach.middle) \
+                and _none_nearer(walk, reach, new, starts)
+            if keep:
+                settled, targets = _settled(walk, reach, floor), frozenset(spots)
+        else:
+            keep = False
+        if keep:
+            session.put("walk", key, (settled, walk, floor.grown, region, targets))
+            return settled
+    spots = reach.spots() if spots is None else spots
+    walk = shortest_walk(floor.mesh, starts, spots, reach.middle, reach.extra(spots))
+    settled = _settled(walk, reach, floor) if walk is not None else None
+    session.put("walk", key, (settled, walk, floor.grown, region, frozenset(spots)))
+    return settled
+
+
+def _none_nearer(walk: Walk, reach: Reach, spots: list[Point], starts: list[Point]) -> bool:
+    """Whether none of the spots can end a walk cheaper than walk (on its floor, walk.mesh)."""
+    for p, extra, tris in zip(spots, reach.extra(spots), walk.mesh.triangles_at(spots)):
+        if not walk.reached.isdisjoint(tris) and any(math.dist(s, p) + extra < walk.cost - 1e-9 for s in starts):
+            return False
+    return True
 
 
 #: how finely the end of a walk into a zone is settled between the spots (in)

@@ -84,3 +84,22 @@ def test_a_mesh_of_kept_tiles_is_the_mesh_built_fresh():
         assert (kept.edges, kept.across, kept.dead_end, kept.bends) == \
                (fresh.edges, fresh.across, fresh.dead_end, fresh.bends)
     assert session.hits > 0
+
+
+def test_a_walk_into_a_zone_whose_floor_changed_is_kept_only_as_a_fresh_check_would_find_it(monkeypatch):
+    """The bench's edits at 100 pieces reshape a zone's floor round its far side: the walk there
+    is kept (its spot is still a spot, no new spot is nearer) and answers as a fresh check does."""
+    from app.geometry import walks
+    kept = []
+    none_nearer = walks._none_nearer
+    monkeypatch.setattr(walks, "_none_nearer", lambda *a: kept.append(none_nearer(*a)) or kept[-1])
+    layout = make_layout(100, 0)
+    session = CheckSession()
+    analyze(layout, session)
+    for k in range(1, 11):
+        pieces = list(layout.pieces)
+        i = (k * 7919) % len(pieces)
+        pieces[i] = pieces[i].model_copy(update={"x": pieces[i].x + 0.5 * (k % 21 + 1)})
+        layout = layout.model_copy(update={"pieces": pieces})
+        assert _answers(analyze(layout, session)) == _answers(analyze(layout))
+    assert any(kept)
