@@ -108,7 +108,7 @@ def _blocks(grown: np.ndarray, keys: list[tuple], radius: float, session: CheckS
     that fills the room redoes one square and the union of the squares, not every piece's."""
     if not len(grown):
         return {}
-    i, j = shapely.STRtree(grown).query(grown, predicate="intersects")
+    i, j = _touching(grown, keys, radius, session)
     label = _components(len(grown), i, j)
     bounds = shapely.bounds(grown)
     square = np.floor((bounds[:, :2] + bounds[:, 2:]) / (2 * BLOCK_SQUARE)).astype(int).tolist()
@@ -126,6 +126,35 @@ def _blocks(grown: np.ndarray, keys: list[tuple], radius: float, session: CheckS
     return out
 
 
+def _touching(grown: np.ndarray, keys: list[tuple], radius: float, session: CheckSession) -> tuple[list, list]:
+    """The pairs of grown pieces that intersect, as index lists: two pieces the last check had
+    touch as they did (the session keeps each piece's touching ones by their values), and only
+    the pieces it did not have are queried."""
+    before = session.kept("touching", radius) or {}
+    at: dict[tuple, list[int]] = {}
+    for k, key in enumerate(keys):
+        at.setdefault(key, []).append(k)
+    new = [k for k, key in enumerate(keys) if key not in before]
+    i, j = [], []
+    for k, key in enumerate(keys):
+        if key in before:
+            for other in before[key]:
+                for m in at.get(other, ()):
+                    i.append(k)
+                    j.append(m)
+    if new:
+        a, b = shapely.STRtree(grown).query(grown[new], predicate="intersects")
+        a = [new[x] for x in a.tolist()]
+        b = b.tolist()
+        i += a + b
+        j += b + a
+    touching: dict[tuple, set[tuple]] = {key: set() for key in keys}
+    for x, y in zip(i, j):
+        touching[keys[x]].add(keys[y])
+    session.put("touching", radius, touching)
+    return i, j
+
+
 def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     parent = list(range(n))
 
@@ -135,7 +164,7 @@ def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
             a = parent[a]
         return a
 
-    for a, b in zip(i.tolist(), j.tolist()):
+    for a, b in zip(i, j):
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
