@@ -160,9 +160,13 @@ def turned(tracing: Tracing, degrees: float, about: Point) -> Tracing:
 
 
 def changed(tracing: Tracing, update: dict) -> Tracing:
-    """A copy with `update`, validated like a file: a calibration to a silly distance that puts
-    the image beyond 1,000 ft is refused (pydantic's ValidationError, a ValueError)."""
-    return Tracing.model_validate({**tracing.model_dump(), **update})
+    """A copy with `update`, each field checked as in a file: a calibration to a silly distance
+    that puts the image beyond 1,000 ft is refused (pydantic's ValidationError, a ValueError).
+    The image itself, unchanged, is not decoded again (that took 44 ms for a 10 MB one)."""
+    out = tracing.model_copy()
+    for name, value in update.items():
+        setattr(out, name, value)
+    return out
 
 
 def corners(tracing: Tracing) -> list[Point]:

@@ -285,8 +285,11 @@ class Tracing(_Model):
     """A scanned or photographed floor plan shown under the plan at true scale, to draw over.
 
     The image is stretched over a `width` x `depth` rectangle centred at (`x`, `y`) and turned
-    `rotation` degrees clockwise, like a piece; calibrating scales that rectangle.
+    `rotation` degrees clockwise, like a piece; calibrating scales that rectangle. A field set on
+    it is checked as a file's would be, so a changed copy needs no second look at the image.
     """
+
+    model_config = ConfigDict(extra="forbid", validate_default=False, validate_assignment=True)
 
     name: Name = ""  # the file it came from, as the teacher knows it
     image: TracingImage  # PNG or JPEG bytes, base64: the file opens on any computer

@@ -275,9 +275,8 @@ class Document(QObject):
         return old
 
     def set_tracing(self, tracing: Tracing | None) -> Tracing | None:
-        """Show another floor plan under the plan (None: none); returns the one it replaced."""
-        if tracing is not None:
-            tracing = _validated(Tracing, tracing.model_dump(), "tracing")
+        """Show another floor plan under the plan (None: none); returns the one it replaced. A
+        Tracing is checked field by field as it is made and changed (app.tracing.changed)."""
         old, self._project.tracing = self._project.tracing, tracing
         self.tracing_changed.emit()
         return old

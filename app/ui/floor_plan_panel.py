@@ -269,8 +269,12 @@ class FloorPlanPanel(QWidget):
         # drawing keeps its scale); it comes in straight, to be squared again if it needs it
         fresh = tr.placed_over(self.doc.layout.room, data, pixels, name)
         factor = old.width / fresh.width
-        new = tr.changed(fresh, {"x": old.x, "y": old.y, "width": fresh.width * factor,
-                                 "depth": fresh.depth * factor, "opacity": old.opacity, "in_pdf": old.in_pdf})
+        try:
+            new = tr.changed(fresh, {"x": old.x, "y": old.y, "width": fresh.width * factor,
+                                     "depth": fresh.depth * factor, "opacity": old.opacity, "in_pdf": old.in_pdf})
+        except ValueError as problem:  # a far taller image than the old one, at its width
+            self.error.emit(_first_line(problem))
+            return False
         return self._push(new, f"Replace the floor plan with {name}")
 
     def remove(self) -> bool:
