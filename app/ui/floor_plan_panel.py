@@ -11,6 +11,7 @@ import threading
 from html import escape
 from pathlib import Path
 
+from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QEventLoop, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from app import tracing as tr
 from app.canvas.tracing import MoveTracingTool, PickPointsTool
 from app.model import Tracing
+from app.model.errors import describe
 from app.units import format_length, parse_length
 from app.ui import commands as cmd
 from app.ui.document import Document, EditError
@@ -365,4 +367,5 @@ class FloorPlanPanel(QWidget):
 
 
 def _first_line(problem: Exception) -> str:
-    return str(problem).strip().splitlines()[-1] if str(problem).strip() else type(problem).__name__
+    """One line: a field the model refused as 'tracing.width: …', else the problem's own words."""
+    return describe(problem, prefix="tracing.") if isinstance(problem, ValidationError) else str(problem)

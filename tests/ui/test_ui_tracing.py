@@ -315,3 +315,17 @@ def test_a_new_floor_plan_is_read_off_the_gui_thread_with_the_window_live(gui, t
     timer.stop()
     assert seen == ["floor-plan"] and len(ticks) >= 5  # the window's own timers ran meanwhile
     assert w.doc.project.tracing.name == "plan.png"
+
+
+def test_a_distance_that_would_make_the_plan_absurdly_large_is_refused_in_one_line(traced):
+    w, gui = traced.w, traced
+    t = w.doc.project.tracing
+    answers = iter(["40000'", "30'"])
+    w.floor_plan.ask_distance = lambda measured: next(answers)
+    w.floor_plan.start_scale()
+    gui.click(*on_plan(t, *DOTS[0]))
+    gui.click(*on_plan(t, *DOTS[1]))
+    [(kind, text)] = w.messages
+    assert kind == "error" and text.startswith("\"40000'\": tracing.") and "000 ft" in text and "\n" not in text
+    assert "[type=" not in text and "pydantic" not in text
+    assert w.doc.undo_stack.undoText() == "Set the floor plan's scale"
